@@ -1,0 +1,39 @@
+import { NavLink } from '@remix-run/react'
+
+/**
+ * The sections of an assessment, in the order people use them. Each later
+ * capability adds its tab here, so the navigation stays in one place.
+ */
+export const ASSESSMENT_TABS: { to: string; label: string; end?: boolean }[] = [
+  { to: '', label: 'Overview', end: true },
+  { to: 'findings', label: 'Findings' },
+]
+
+export function AssessmentTabs({ slug }: { slug: string }) {
+  return (
+    <nav
+      aria-label="Assessment sections"
+      className="mt-4 border-b border-slate-300"
+    >
+      <ul className="-mb-px flex flex-wrap gap-1">
+        {ASSESSMENT_TABS.map((tab) => (
+          <li key={tab.label}>
+            <NavLink
+              to={`/assessments/${slug}${tab.to ? `/${tab.to}` : ''}`}
+              end={tab.end ?? false}
+              className={({ isActive }) =>
+                `inline-block rounded-t border px-4 py-2 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 ${
+                  isActive
+                    ? 'border-slate-300 border-b-white bg-white text-slate-900'
+                    : 'border-transparent text-sky-800 hover:bg-slate-100'
+                }`
+              }
+            >
+              {tab.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}

@@ -1,0 +1,93 @@
+import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm'
+import type { Db } from '#db/client.server'
+import { assessmentMembers, assessments } from '#db/schema/assessments'
+import { findings } from '#db/schema/findings'
+import { seesAllAssessments } from '~/domain/permissions'
+import type { SafeUser } from './user.server'
+import { closedFindingCondition } from './finding-closed.server'
+
+/**
+ * Restricts a query on `assessments` to what the user may see: everything
+ * for admin and security, their memberships for everyone else.
+ */
+export function visibleAssessmentCondition(user: SafeUser): SQL | undefined {
+  if (seesAllAssessments(user)) return undefined
+  return sql`exists (select 1 from ${assessmentMembers} where ${assessmentMembers.assessmentId} = ${assessments.id} and ${assessmentMembers.userId} = ${user.id})`
+}
+
+/**
+ * An assessment by slug, or by numeric id, if the user may see it. An
+ * assessment the user may not see is reported exactly like a missing one.
+ */
+export function findVisibleAssessment(
+  db: Db,
+  user: SafeUser,
+  slugOrId: string,
+) {
+  const key = /^\d+$/.test(slugOrId)
+    ? or(eq(assessments.id, Number(slugOrId)), eq(assessments.slug, slugOrId))
+    : eq(assessments.slug, slugOrId)
+  return db
+    .select()
+    .from(assessments)
+    .where(and(key, visibleAssessmentCondition(user)))
+    .get()
+}
+
+export interface AssessmentSummary {
+  id: number
+  slug: string
+  name: string
+  targetService: string
+  status: string
+  assessedOn: string
+  remediationStartOn: string
+  targetWeeksMin: number
+  targetWeeksMax: number
+  total: number
+  open: number
+  openCritical: number
+  openHigh: number
+  openBlockers: number
+}
+
+/** Visible, non-archived assessments with open counts computed in SQL. */
+export function listAssessmentSummaries(
+  db: Db,
+  user: SafeUser,
+  now = new Date(),
+): AssessmentSummary[] {
+  const closed = closedFindingCondition(now)
+  const isOpen = sql`(${findings.id} is not null and not (${closed}))`
+  return db
+    .select({
+      id: assessments.id,
+      slug: assessments.slug,
+      name: assessments.name,
+      targetService: assessments.targetService,
+      status: assessments.status,
+      assessedOn: assessments.assessedOn,
+      remediationStartOn: assessments.remediationStartOn,
+      targetWeeksMin: assessments.targetWeeksMin,
+      targetWeeksMax: assessments.targetWeeksMax,
+      total: sql<number>`count(${findings.id})`,
+      open: sql<number>`coalesce(sum(case when ${isOpen} then 1 else 0 end), 0)`,
+      openCritical: sql<number>`coalesce(sum(case when ${isOpen} and ${findings.severity} = 'critical' then 1 else 0 end), 0)`,
+      openHigh: sql<number>`coalesce(sum(case when ${isOpen} and ${findings.severity} = 'high' then 1 else 0 end), 0)`,
+      openBlockers: sql<number>`coalesce(sum(case when ${isOpen} and ${findings.isBlocker} = 1 then 1 else 0 end), 0)`,
+    })
+    .from(assessments)
+    .leftJoin(
+      findings,
+      and(
+        eq(findings.assessmentId, assessments.id),
+        isNull(findings.archivedAt),
+      ),
+    )
+    .where(
+      and(isNull(assessments.archivedAt), visibleAssessmentCondition(user)),
+    )
+    .groupBy(assessments.id)
+    .orderBy(asc(assessments.name))
+    .all()
+}

@@ -1,0 +1,154 @@
+import { redirect, type AppLoadContext } from '@remix-run/node'
+import { getConfig } from '~/config.server'
+import { can, type Permission } from '~/domain/permissions'
+import { findActiveSession, type ActiveSession } from '~/models/session.server'
+import type { SafeUser } from '~/models/user.server'
+import { getDb } from '#db/client.server'
+import { fail } from './http.server'
+import { logSecurityEvent } from './logger.server'
+
+/**
+ * Over HTTPS the cookie takes the `__Host-` prefix, which browsers accept
+ * only with Secure, Path=/ and no Domain: it cannot be set by a sibling
+ * subdomain or over plain HTTP.
+ */
+export function isSecureDeployment(): boolean {
+  return getConfig().PUBLIC_ORIGIN?.startsWith('https://') ?? false
+}
+
+export function sessionCookieName(): string {
+  return isSecureDeployment() ? '__Host-clearance_session' : 'clearance_session'
+}
+
+export function sessionTimeouts() {
+  const config = getConfig()
+  return {
+    idleMinutes: config.SESSION_IDLE_MINUTES,
+    absoluteHours: config.SESSION_ABSOLUTE_HOURS,
+  }
+}
+
+export function serializeSessionCookie(token: string): string {
+  const parts = [
+    `${sessionCookieName()}=${token}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    `Max-Age=${sessionTimeouts().absoluteHours * 3600}`,
+  ]
+  if (isSecureDeployment()) parts.push('Secure')
+  return parts.join('; ')
+}
+
+export function clearSessionCookie(): string {
+  const parts = [
+    `${sessionCookieName()}=`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    'Max-Age=0',
+  ]
+  if (isSecureDeployment()) parts.push('Secure')
+  return parts.join('; ')
+}
+
+export function readCookie(request: Request, name: string): string | null {
+  const header = request.headers.get('Cookie')
+  if (!header) return null
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=')
+    if (key === name) return rest.join('=') || null
+  }
+  return null
+}
+
+/** The signed-in session, or null. Sessions owing a TOTP code count as none. */
+export function getSession(request: Request): ActiveSession | null {
+  const token = readCookie(request, sessionCookieName())
+  if (!token) return null
+  return findActiveSession(getDb(), token, sessionTimeouts())
+}
+
+export function getPendingSession(request: Request): ActiveSession | null {
+  const session = getSession(request)
+  return session?.pendingSecondFactor ? session : null
+}
+
+export function getUser(request: Request): SafeUser | null {
+  const session = getSession(request)
+  if (!session || session.pendingSecondFactor) return null
+  return session.user
+}
+
+/**
+ * A state-changing request must come from this origin. Browsers send
+ * `Sec-Fetch-Site` and `Origin` on POSTs; either naming another site is
+ * refused before anything is read. See docs/decisions/002-csrf.md.
+ */
+export function assertSameOrigin(request: Request, context?: AppLoadContext) {
+  if (request.method === 'GET' || request.method === 'HEAD') return
+  const fetchSite = request.headers.get('Sec-Fetch-Site')
+  const origin = request.headers.get('Origin')
+  const expected = new URL(request.url).origin
+  const publicOrigin = getConfig().PUBLIC_ORIGIN
+  const crossSite =
+    fetchSite !== null && fetchSite !== 'same-origin' && fetchSite !== 'none'
+  const foreignOrigin =
+    origin !== null && origin !== expected && origin !== publicOrigin
+  if (crossSite || foreignOrigin) {
+    logSecurityEvent(
+      'csrf_refused',
+      'denied',
+      {
+        requestId: context?.requestId,
+        clientIp: context?.clientIp,
+        route: new URL(request.url).pathname,
+      },
+      { origin, fetchSite },
+    )
+    fail(403, 'This request came from another site and was refused.')
+  }
+}
+
+/**
+ * The signed-in user, or a redirect to sign in (for pages). Also checks the
+ * origin of state-changing requests.
+ */
+export function requireUser(
+  request: Request,
+  context?: AppLoadContext,
+): { user: SafeUser; session: ActiveSession } {
+  assertSameOrigin(request, context)
+  const session = getSession(request)
+  if (!session || session.pendingSecondFactor) {
+    const url = new URL(request.url)
+    const redirectTo = `${url.pathname}${url.search}`
+
+    throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`)
+  }
+  return { user: session.user, session }
+}
+
+/** The signed-in user holding `permission`, or 403 (logged). */
+export function requirePermission(
+  request: Request,
+  permission: Permission,
+  context?: AppLoadContext,
+): { user: SafeUser; session: ActiveSession } {
+  const signedIn = requireUser(request, context)
+  if (!can(signedIn.user, permission)) {
+    logSecurityEvent(
+      'permission_denied',
+      'denied',
+      {
+        requestId: context?.requestId,
+        clientIp: context?.clientIp,
+        route: new URL(request.url).pathname,
+        userId: signedIn.user.id,
+      },
+      { permission },
+    )
+    fail(403, 'You do not have permission to do this.')
+  }
+  return signedIn
+}

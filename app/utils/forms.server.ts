@@ -1,0 +1,20 @@
+import type { ActiveSession } from '~/models/session.server'
+import { fail } from './http.server'
+import { CSRF_FIELD } from './forms'
+import { safeEqual } from './secrets.server'
+
+/**
+ * Reads a form and checks its CSRF token against the session's. Every
+ * action that changes state reads its form through here; the origin check
+ * in requireUser is the first line, this token the second.
+ */
+export async function readForm(
+  request: Request,
+  session: ActiveSession,
+): Promise<FormData> {
+  const form = await request.formData()
+  const token = form.get(CSRF_FIELD)
+  if (typeof token !== 'string' || !safeEqual(token, session.csrfToken))
+    fail(403, 'This form has expired. Reload the page and try again.')
+  return form
+}

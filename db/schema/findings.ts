@@ -1,0 +1,237 @@
+import {
+  index,
+  integer,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core'
+import { FINDING_STATUSES } from '../../app/domain/finding-status'
+import { SEVERITIES } from '../../app/domain/severity'
+import { users } from './accounts'
+import { assessments } from './assessments'
+import { createdAt, id, updatedAt, version } from './columns'
+
+export const SCORE_SOURCES = ['computed', 'imported'] as const
+
+export const findings = sqliteTable(
+  'findings',
+  {
+    id: id(),
+    assessmentId: integer('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    // Stable within the assessment, e.g. P2-001.
+    reference: text('reference').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    affected: text('affected', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default([]),
+    impact: text('impact').notNull().default(''),
+    exploitScenario: text('exploit_scenario').notNull().default(''),
+    // Markdown, rendered through a sanitising renderer.
+    remediation: text('remediation').notNull().default(''),
+    references: text('references', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default([]),
+    auditorSeverity: text('auditor_severity', { enum: SEVERITIES }).notNull(),
+    // The current severity: starts as the auditor's, security may change it.
+    severity: text('severity', { enum: SEVERITIES }).notNull(),
+    cvssVector: text('cvss_vector'),
+    cvssVersion: text('cvss_version', { enum: ['3.1', '4.0'] }),
+    cvssScore: real('cvss_score'),
+    cvssRating: text('cvss_rating', {
+      enum: ['none', 'low', 'medium', 'high', 'critical'],
+    }),
+    // `computed` from the vector, or `imported` from a source with no vector.
+    scoreSource: text('score_source', { enum: SCORE_SOURCES }),
+    auditorCvssVector: text('auditor_cvss_vector'),
+    auditorCvssScore: real('auditor_cvss_score'),
+    cweId: integer('cwe_id'),
+    owaspTop10: text('owasp_top10'),
+    owaspApiTop10: text('owasp_api_top10'),
+    // The best-practice area of the scorecard this finding counts against.
+    practice: text('practice'),
+    isBlocker: integer('is_blocker', { mode: 'boolean' })
+      .notNull()
+      .default(false),
+    isQuickWin: integer('is_quick_win', { mode: 'boolean' })
+      .notNull()
+      .default(false),
+    status: text('status', { enum: FINDING_STATUSES })
+      .notNull()
+      .default('open'),
+    // Copied from the approved risk acceptance so "closed" is one SQL test.
+    riskAcceptedUntil: text('risk_accepted_until'),
+    assigneeId: integer('assignee_id').references(() => users.id),
+    dueOn: text('due_on'),
+    fixedById: integer('fixed_by_id').references(() => users.id),
+    fixedAt: text('fixed_at'),
+    verifiedById: integer('verified_by_id').references(() => users.id),
+    verifiedAt: text('verified_at'),
+    externalTicket: text('external_ticket'),
+    // Matches re-imported results to the finding they created.
+    fingerprint: text('fingerprint'),
+    source: text('source').notNull().default('manual'),
+    archivedAt: text('archived_at'),
+    archiveReason: text('archive_reason'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (table) => [
+    uniqueIndex('findings_reference_unique').on(
+      table.assessmentId,
+      table.reference,
+    ),
+    index('findings_assessment_status_idx').on(
+      table.assessmentId,
+      table.status,
+      table.severity,
+    ),
+    index('findings_assessment_severity_idx').on(
+      table.assessmentId,
+      table.severity,
+    ),
+    index('findings_assignee_idx').on(table.assigneeId, table.status),
+    index('findings_fingerprint_idx').on(table.assessmentId, table.fingerprint),
+    index('findings_due_idx').on(table.assessmentId, table.dueOn),
+  ],
+)
+export type SelectFinding = typeof findings.$inferSelect
+export type InsertFinding = typeof findings.$inferInsert
+
+export const FINDING_EVENT_KINDS = [
+  'created',
+  'status',
+  'assigned',
+  'due_date',
+  'severity',
+  'edited',
+  'comment',
+  'evidence',
+  'archived',
+] as const
+
+/**
+ * The finding's history. Every status change is one row with its time, so
+ * burndowns and forecasts are derived from here rather than from snapshots.
+ * `assessmentId` is denormalised so per-assessment series need no join.
+ */
+export const findingEvents = sqliteTable(
+  'finding_events',
+  {
+    id: id(),
+    findingId: integer('finding_id')
+      .notNull()
+      .references(() => findings.id),
+    assessmentId: integer('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    actorId: integer('actor_id').references(() => users.id),
+    kind: text('kind', { enum: FINDING_EVENT_KINDS }).notNull(),
+    fromStatus: text('from_status', { enum: FINDING_STATUSES }),
+    toStatus: text('to_status', { enum: FINDING_STATUSES }),
+    // Severity at the time of the event, for weighted series.
+    severity: text('severity', { enum: SEVERITIES }).notNull(),
+    changes: text('changes', { mode: 'json' }).$type<
+      Record<string, { from: unknown; to: unknown }>
+    >(),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('finding_events_finding_idx').on(table.findingId, table.createdAt),
+    index('finding_events_assessment_idx').on(
+      table.assessmentId,
+      table.kind,
+      table.createdAt,
+    ),
+  ],
+)
+export type SelectFindingEvent = typeof findingEvents.$inferSelect
+
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: id(),
+    findingId: integer('finding_id')
+      .notNull()
+      .references(() => findings.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('comments_finding_idx').on(table.findingId)],
+)
+
+export const EVIDENCE_KINDS = [
+  'commit',
+  'pull_request',
+  'release',
+  'note',
+  'link',
+  'file',
+  'retest',
+] as const
+
+export const evidence = sqliteTable(
+  'evidence',
+  {
+    id: id(),
+    findingId: integer('finding_id')
+      .notNull()
+      .references(() => findings.id),
+    kind: text('kind', { enum: EVIDENCE_KINDS }).notNull(),
+    value: text('value').notNull(),
+    // For uploaded files: where they live under the data folder.
+    fileName: text('file_name'),
+    storedPath: text('stored_path'),
+    mimeType: text('mime_type'),
+    sizeBytes: integer('size_bytes'),
+    addedById: integer('added_by_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (table) => [index('evidence_finding_idx').on(table.findingId)],
+)
+
+export const RISK_ACCEPTANCE_STATUSES = [
+  'pending',
+  'approved',
+  'rejected',
+  'expired',
+  'revoked',
+] as const
+
+/** Needs a second security user's approval before it takes effect. */
+export const riskAcceptances = sqliteTable(
+  'risk_acceptances',
+  {
+    id: id(),
+    findingId: integer('finding_id')
+      .notNull()
+      .references(() => findings.id),
+    status: text('status', { enum: RISK_ACCEPTANCE_STATUSES })
+      .notNull()
+      .default('pending'),
+    justification: text('justification').notNull(),
+    compensatingControls: text('compensating_controls').notNull(),
+    expiresOn: text('expires_on').notNull(),
+    requestedById: integer('requested_by_id')
+      .notNull()
+      .references(() => users.id),
+    decidedById: integer('decided_by_id').references(() => users.id),
+    decidedAt: text('decided_at'),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('risk_acceptances_finding_idx').on(table.findingId, table.status),
+  ],
+)
