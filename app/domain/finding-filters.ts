@@ -22,9 +22,12 @@ export const FINDING_SORTS = [
 const many = <T extends z.ZodType>(item: T) =>
   z.preprocess(
     (value) =>
-      (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter(
-        (entry) => entry !== '',
-      ),
+      (value === undefined
+        ? []
+        : Array.isArray(value)
+          ? value
+          : [value]
+      ).filter((entry) => entry !== ''),
     z.array(item).max(20),
   )
 

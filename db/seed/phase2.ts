@@ -130,13 +130,22 @@ const PHASE2_CHECKLIST = [
  * (the day of first start); nothing is assigned or progressed: the seed is
  * the audit's truth, with no invented history.
  */
-export function seedPhase2(db: Db, startOn: string, now: string) {
-  db.transaction((tx) => {
+export function seedPhase2(
+  db: Db,
+  startOn: string,
+  now: string,
+  // Tests load extra copies under other slugs so each can change its own.
+  copy: { slug: string; name: string } = {
+    slug: PHASE2_SLUG,
+    name: 'Security Assessment Phase 2 - Backend Service',
+  },
+): number {
+  return db.transaction((tx) => {
     const [assessment] = tx
       .insert(assessments)
       .values({
-        slug: PHASE2_SLUG,
-        name: 'Security Assessment Phase 2 - Backend Service',
+        slug: copy.slug,
+        name: copy.name,
         targetService: 'TradingView ML Visualization API backend',
         assessor: 'Senior Security Engineer',
         assessedOn: '2025-11-09',
@@ -363,5 +372,6 @@ export function seedPhase2(db: Db, startOn: string, now: string) {
           updatedAt: now,
         })
         .run()
+    return assessment.id
   })
 }
