@@ -1,0 +1,99 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
+import type { Db } from '#db/client.server'
+import { users } from '#db/schema/accounts'
+import { assessments } from '#db/schema/assessments'
+import { findings } from '#db/schema/findings'
+import { gates } from '#db/schema/gates'
+import { planPhases, remediationTasks } from '#db/schema/plan'
+import {
+  evaluateReadiness,
+  type GateDefinition,
+  type Readiness,
+} from '~/domain/gates'
+import { getSignOffStatus, type SignOffStatus } from './sign-off.server'
+
+const checker = alias(users, 'checker')
+
+/**
+ * Loads what the gates need, in three indexed queries, and evaluates them.
+ * Findings are loaded with the few columns the rules read; tasks with their
+ * effective due day (their own, or their phase's last day, computed in SQL
+ * from the assessment's remediation start).
+ */
+export function loadReadiness(
+  db: Db,
+  assessmentId: number,
+  now = new Date(),
+): Readiness {
+  const gateRows = db
+    .select({
+      id: gates.id,
+      name: gates.name,
+      description: gates.description,
+      type: gates.type,
+      ruleKind: gates.ruleKind,
+      params: gates.params,
+      enabled: gates.enabled,
+      checkedBy: checker.name,
+      checkedAt: gates.checkedAt,
+      checkNote: gates.checkNote,
+    })
+    .from(gates)
+    .leftJoin(checker, eq(checker.id, gates.checkedById))
+    .where(eq(gates.assessmentId, assessmentId))
+    .orderBy(asc(gates.position), asc(gates.id))
+    .all() as GateDefinition[]
+
+  const findingRows = db
+    .select({
+      id: findings.id,
+      reference: findings.reference,
+      title: findings.title,
+      severity: findings.severity,
+      status: findings.status,
+      isBlocker: findings.isBlocker,
+      riskAcceptedUntil: findings.riskAcceptedUntil,
+    })
+    .from(findings)
+    .where(
+      and(eq(findings.assessmentId, assessmentId), isNull(findings.archivedAt)),
+    )
+    .orderBy(asc(findings.reference))
+    .all()
+
+  const taskRows = db
+    .select({
+      id: remediationTasks.id,
+      title: remediationTasks.title,
+      phaseId: remediationTasks.phaseId,
+      status: remediationTasks.status,
+      isOngoing: remediationTasks.isOngoing,
+      dueOn: sql<
+        string | null
+      >`coalesce(${remediationTasks.dueOn}, case when ${planPhases.endOffsetDays} is null then null else date(${assessments.remediationStartOn}, '+' || ${planPhases.endOffsetDays} || ' days') end)`,
+    })
+    .from(remediationTasks)
+    .innerJoin(planPhases, eq(planPhases.id, remediationTasks.phaseId))
+    .innerJoin(assessments, eq(assessments.id, remediationTasks.assessmentId))
+    .where(eq(remediationTasks.assessmentId, assessmentId))
+    .all()
+
+  return evaluateReadiness(gateRows, findingRows, taskRows, now)
+}
+
+export interface ReadinessAnswer extends Readiness {
+  signOff: SignOffStatus
+}
+
+/** The verdict plus, separately, whether the assessment is signed off. */
+export function loadReadinessAnswer(
+  db: Db,
+  assessmentId: number,
+  now = new Date(),
+): ReadinessAnswer {
+  return {
+    ...loadReadiness(db, assessmentId, now),
+    signOff: getSignOffStatus(db, assessmentId),
+  }
+}
