@@ -1,0 +1,89 @@
+import { addDays, daysBetween } from './dates'
+import type { FindingStatus } from './finding-status'
+import type { Severity } from './severity'
+
+/**
+ * Open findings per day, derived from the finding history rather than from
+ * stored snapshots, so the series can never drift from what happened.
+ *
+ * A finding counts as open at the end of a day when it existed by then and
+ * its last status change up to then left it in an open status. Risk
+ * acceptances count as closed here; their expiry is recorded as a reopen
+ * event when it happens, which puts the finding back in the series.
+ */
+export interface HistoryFinding {
+  id: number
+  severity: Severity
+  createdAt: string
+}
+
+export interface StatusEvent {
+  findingId: number
+  at: string
+  toStatus: FindingStatus
+}
+
+export interface BurndownPoint {
+  day: string
+  open: number
+  /** Open findings weighted by severity (critical counts more). */
+  weighted: number
+}
+
+const CLOSED_IN_HISTORY: ReadonlySet<FindingStatus> = new Set([
+  'verified',
+  'false_positive',
+  'risk_accepted',
+])
+
+export function buildBurndown(
+  findings: HistoryFinding[],
+  events: StatusEvent[],
+  fromDay: string,
+  toDay: string,
+  weights: Record<Severity, number>,
+): BurndownPoint[] {
+  const days = daysBetween(fromDay, toDay)
+  if (days < 0) return []
+  const sorted = [...events].sort((a, b) => a.at.localeCompare(b.at))
+  const status = new Map<number, FindingStatus>()
+  const severity = new Map(
+    findings.map((finding) => [finding.id, finding.severity]),
+  )
+  const created = [...findings].sort((a, b) =>
+    a.createdAt.localeCompare(b.createdAt),
+  )
+  let createdIndex = 0
+  let eventIndex = 0
+  const points: BurndownPoint[] = []
+  for (let offset = 0; offset <= days; offset++) {
+    const day = addDays(fromDay, offset)
+    const endOfDay = `${day}T23:59:59.999Z`
+    while (
+      createdIndex < created.length &&
+      (created[createdIndex]?.createdAt ?? '') <= endOfDay
+    ) {
+      const finding = created[createdIndex]
+      if (finding && !status.has(finding.id)) status.set(finding.id, 'open')
+      createdIndex++
+    }
+    while (
+      eventIndex < sorted.length &&
+      (sorted[eventIndex]?.at ?? '') <= endOfDay
+    ) {
+      const event = sorted[eventIndex]
+      if (event && severity.has(event.findingId))
+        status.set(event.findingId, event.toStatus)
+      eventIndex++
+    }
+    let open = 0
+    let weighted = 0
+    for (const [findingId, current] of status) {
+      if (CLOSED_IN_HISTORY.has(current)) continue
+      open += 1
+      weighted += weights[severity.get(findingId) ?? 'info']
+    }
+    points.push({ day, open, weighted })
+  }
+  return points
+}
