@@ -27,7 +27,8 @@ const id = z.coerce.number().int().positive()
 const blankToNull = (value: unknown) =>
   value === '' || value === undefined ? null : value
 const checkbox = z
-  .union([z.literal('on'), z.undefined()])
+  .literal('on')
+  .optional()
   .transform((value) => value === 'on')
 
 export const RescheduleSchema = z.object({ startOn: day })

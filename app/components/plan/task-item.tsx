@@ -1,4 +1,4 @@
-import { Form, Link } from '@remix-run/react'
+import { Form, Link, useSearchParams } from '@remix-run/react'
 import { StatusBadge, Tag } from '~/components/badges'
 import { CsrfInput } from '~/components/csrf-input'
 import { buttonClass } from '~/components/field'
@@ -77,8 +77,15 @@ export function TaskItem({
   const progress = PROGRESS[task.progress]
   const linkedIds = new Set(task.findings.map((finding) => finding.id))
   const unlinked = context.findings.filter((f) => !linkedIds.has(f.id))
+  // The edit form is rendered only for the task being edited: sixteen full
+  // forms with every owner listed would make the page heavy for little use.
+  const [searchParams] = useSearchParams()
+  const editing =
+    searchParams.get('edit') === String(task.id) ||
+    failed?.intent === 'update-task'
   return (
     <article
+      id={`task-${task.id}`}
       aria-labelledby={titleId}
       className={`rounded border bg-white p-3 ${task.isOverdue ? 'border-rose-400' : 'border-slate-200'}`}
     >
@@ -239,47 +246,57 @@ export function TaskItem({
               </button>
             </Form>
           ) : null}
-          <details
-            className="w-full"
-            open={failed?.intent === 'update-task' ? true : undefined}
-          >
-            <summary className="cursor-pointer text-sm text-sky-800 underline">
-              Edit {task.title}
-            </summary>
-            <Form
-              method="post"
-              className="mt-2 space-y-3"
-              key={`edit-${task.version}`}
-              noValidate
+          {editing ? null : (
+            <Link
+              to={`?edit=${task.id}#task-${task.id}`}
+              preventScrollReset
+              className="self-center text-sm text-sky-800 underline"
             >
-              <CsrfInput />
-              <input type="hidden" name="intent" value="update-task" />
-              <input type="hidden" name="taskId" value={task.id} />
-              <input type="hidden" name="version" value={task.version} />
-              <TaskFields
-                prefix={`task-${task.id}`}
-                values={taskFieldValues(
-                  failed?.intent === 'update-task' ? failed.values : undefined,
-                  {
-                    phaseId: String(task.phaseId),
-                    title: task.title,
-                    description: task.description,
-                    ownerId: task.ownerId ? String(task.ownerId) : '',
-                    status: task.status,
-                    dueOn: task.ownDueOn ?? '',
-                    isQuickWin: task.isQuickWin,
-                    isOngoing: task.isOngoing,
-                  },
-                )}
-                errors={failed?.errors ?? {}}
-                phases={context.phases}
-                owners={context.owners}
-              />
-              <button type="submit" className={buttonClass}>
-                Save task
-              </button>
-            </Form>
-          </details>
+              Edit<span className="sr-only"> {task.title}</span>
+            </Link>
+          )}
+          {editing ? (
+            <div className="w-full">
+              <Form
+                method="post"
+                className="mt-2 space-y-3"
+                key={`edit-${task.version}`}
+                noValidate
+              >
+                <CsrfInput />
+                <input type="hidden" name="intent" value="update-task" />
+                <input type="hidden" name="taskId" value={task.id} />
+                <input type="hidden" name="version" value={task.version} />
+                <TaskFields
+                  prefix={`task-${task.id}`}
+                  values={taskFieldValues(
+                    failed?.intent === 'update-task'
+                      ? failed.values
+                      : undefined,
+                    {
+                      phaseId: String(task.phaseId),
+                      title: task.title,
+                      description: task.description,
+                      ownerId: task.ownerId ? String(task.ownerId) : '',
+                      status: task.status,
+                      dueOn: task.ownDueOn ?? '',
+                      isQuickWin: task.isQuickWin,
+                      isOngoing: task.isOngoing,
+                    },
+                  )}
+                  errors={failed?.errors ?? {}}
+                  phases={context.phases}
+                  owners={context.owners}
+                />
+                <button type="submit" className={buttonClass}>
+                  Save task
+                </button>
+              </Form>
+              <Link to="?" className="mt-2 inline-block text-sm underline">
+                Close the editor
+              </Link>
+            </div>
+          ) : null}
         </div>
       ) : null}
     </article>
