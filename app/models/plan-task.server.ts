@@ -2,11 +2,9 @@ import { and, asc, desc, eq, gt, lt, max } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { users } from '#db/schema/accounts'
 import { auditLog } from '#db/schema/audit'
-import { findings } from '#db/schema/findings'
 import {
   planPhases,
   remediationTasks,
-  taskFindings,
   type SelectRemediationTask,
   type TaskStatus,
 } from '#db/schema/plan'
@@ -35,9 +33,9 @@ export type TaskChangeResult =
   | { ok: false; reason: 'not_found' | 'forbidden' }
   | { ok: false; reason: 'conflict'; changedBy: string | null; at: string }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 
-function audit(
+export function auditTaskChange(
   tx: Tx,
   actor: AuditActor,
   assessmentId: number,
@@ -60,7 +58,7 @@ function audit(
   })
 }
 
-function findTask(tx: Tx, assessmentId: number, taskId: number) {
+export function findTask(tx: Tx, assessmentId: number, taskId: number) {
   return tx
     .select()
     .from(remediationTasks)
@@ -134,7 +132,15 @@ export function createTask(
       .returning()
       .all()
     if (!task) throw new Error('The task was not created.')
-    audit(tx, actor, assessmentId, 'task.created', task.id, null, fields)
+    auditTaskChange(
+      tx,
+      actor,
+      assessmentId,
+      'task.created',
+      task.id,
+      null,
+      fields,
+    )
     return { ok: true, task } as const
   })
 }
@@ -187,7 +193,15 @@ export function updateTask(
         before[key] = task[key]
         after[key] = fields[key]
       }
-    audit(tx, actor, assessmentId, 'task.updated', task.id, before, after)
+    auditTaskChange(
+      tx,
+      actor,
+      assessmentId,
+      'task.updated',
+      task.id,
+      before,
+      after,
+    )
     return { ok: true, task: updated } as const
   })
 }
@@ -227,7 +241,7 @@ export function updateOwnTaskStatus(
       .returning()
       .all()
     if (!updated) throw new Error('The task was not updated.')
-    audit(
+    auditTaskChange(
       tx,
       actor,
       assessmentId,
@@ -278,7 +292,7 @@ export function moveTask(
         .run()
     set(task.id, neighbour.position)
     set(neighbour.id, task.position)
-    audit(
+    auditTaskChange(
       tx,
       actor,
       assessmentId,
@@ -288,50 +302,5 @@ export function moveTask(
       { position: neighbour.position, direction },
     )
     return { ok: true, task: { ...task, position: neighbour.position } }
-  })
-}
-
-/** Links or unlinks a finding of the same assessment. */
-export function setTaskFindingLink(
-  db: Db,
-  assessmentId: number,
-  taskId: number,
-  findingId: number,
-  linked: boolean,
-  actor: AuditActor,
-): TaskChangeResult {
-  return db.transaction((tx) => {
-    const task = findTask(tx, assessmentId, taskId)
-    const finding = tx
-      .select({ id: findings.id, reference: findings.reference })
-      .from(findings)
-      .where(
-        and(
-          eq(findings.id, findingId),
-          eq(findings.assessmentId, assessmentId),
-        ),
-      )
-      .get()
-    if (!task || !finding) return { ok: false, reason: 'not_found' } as const
-    const link = and(
-      eq(taskFindings.taskId, task.id),
-      eq(taskFindings.findingId, finding.id),
-    )
-    if (linked)
-      tx.insert(taskFindings)
-        .values({ taskId: task.id, findingId: finding.id })
-        .onConflictDoNothing()
-        .run()
-    else tx.delete(taskFindings).where(link).run()
-    audit(
-      tx,
-      actor,
-      assessmentId,
-      linked ? 'task.finding_linked' : 'task.finding_unlinked',
-      task.id,
-      null,
-      { finding: finding.reference },
-    )
-    return { ok: true, task } as const
   })
 }

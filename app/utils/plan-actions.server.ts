@@ -18,11 +18,11 @@ import { rescheduleSprint } from '~/models/plan-schedule.server'
 import {
   createTask,
   moveTask,
-  setTaskFindingLink,
   updateOwnTaskStatus,
   updateTask,
   type TaskChangeResult,
 } from '~/models/plan-task.server'
+import { setTaskFindingLink } from '~/models/task-finding.server'
 import { getDb } from '#db/client.server'
 import { requirePermission } from './auth.server'
 import { fail } from './http.server'

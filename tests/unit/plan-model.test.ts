@@ -12,11 +12,11 @@ import { loadPlan } from '~/models/plan.server'
 import { rescheduleSprint } from '~/models/plan-schedule.server'
 import {
   moveTask,
-  setTaskFindingLink,
   updateOwnTaskStatus,
   updateTask,
 } from '~/models/plan-task.server'
 import { loadReadiness } from '~/models/readiness.server'
+import { setTaskFindingLink } from '~/models/task-finding.server'
 import { createTestDb } from './test-db'
 
 const now = new Date('2026-12-08T10:00:00Z')
