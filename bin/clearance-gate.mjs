@@ -41,7 +41,8 @@ function readOptions(argv) {
   return {
     url: values.url ?? process.env.CLEARANCE_URL,
     assessment: values.assessment ?? process.env.CLEARANCE_ASSESSMENT,
-    token: process.env.CLEARANCE_TOKEN || values.token,
+    token: values.token ?? process.env.CLEARANCE_TOKEN,
+    tokenOnCommandLine: values.token !== undefined,
     requireSignOff: values['require-sign-off'],
     json: values.json,
     help: values.help,
@@ -174,6 +175,10 @@ async function main() {
     print(usage)
     return EXIT.ready
   }
+  if (options.tokenOnCommandLine)
+    console.error(
+      'Warning: --token puts the secret on the command line; prefer CLEARANCE_TOKEN.',
+    )
   const missing = ['url', 'assessment', 'token'].filter((key) => !options[key])
   if (missing.length > 0) {
     console.error(`Missing: ${missing.join(', ')}.\n\n${usage}`)

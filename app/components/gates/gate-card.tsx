@@ -104,7 +104,7 @@ export function GateCard({
                 </Link>
               ) : reason.kind === 'task' ? (
                 <Link
-                  to={`/assessments/${slug}/plan`}
+                  to={`/assessments/${slug}/plan#task-${reason.id}`}
                   className="text-sky-800 underline"
                 >
                   Task: {reason.title}
