@@ -7,6 +7,8 @@ import { NavLink } from '@remix-run/react'
 export const ASSESSMENT_TABS: { to: string; label: string; end?: boolean }[] = [
   { to: '', label: 'Overview', end: true },
   { to: 'findings', label: 'Findings' },
+  { to: 'plan', label: 'Plan' },
+  { to: 'gates', label: 'Gates' },
 ]
 
 export function AssessmentTabs({ slug }: { slug: string }) {

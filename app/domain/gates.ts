@@ -26,6 +26,15 @@ export interface GateTask {
   /** The task's own due day, or its phase's last day. */
   dueOn: string | null
   isOngoing: boolean
+  /** Findings the task remediates, and how many of them are still open. */
+  linkedFindings?: number
+  openLinkedFindings?: number
+}
+
+/** Done, or every finding it remediates is closed (see domain/plan). */
+function isTaskComplete(task: GateTask): boolean {
+  if (task.status === 'done') return true
+  return (task.linkedFindings ?? 0) > 0 && task.openLinkedFindings === 0
 }
 
 export interface GateDefinition {
@@ -57,9 +66,15 @@ export interface GateResult {
   name: string
   description: string
   type: 'rule' | 'checklist'
+  ruleKind: GateRuleKind | null
+  params: GateParams
   enabled: boolean
   passed: boolean
   reasons: GateReason[]
+  /** For checklist gates: who ticked it, when, and their note. */
+  checkedBy: string | null
+  checkedAt: string | null
+  checkNote: string | null
 }
 
 export interface Readiness {
@@ -151,7 +166,7 @@ function evaluateRule(
         .filter(
           (task) =>
             !task.isOngoing &&
-            task.status !== 'done' &&
+            !isTaskComplete(task) &&
             task.dueOn !== null &&
             task.dueOn < today &&
             (gate.params.phaseId === undefined ||
@@ -191,9 +206,14 @@ export function evaluateGate(
     name: gate.name,
     description: gate.description,
     type: gate.type,
+    ruleKind: gate.ruleKind,
+    params: gate.params,
     enabled: gate.enabled,
     passed: reasons.length === 0,
     reasons,
+    checkedBy: gate.checkedBy,
+    checkedAt: gate.checkedAt,
+    checkNote: gate.checkNote,
   }
 }
 

@@ -5,12 +5,13 @@ import { users } from '#db/schema/accounts'
 import { assessments } from '#db/schema/assessments'
 import { findings } from '#db/schema/findings'
 import { gates } from '#db/schema/gates'
-import { planPhases, remediationTasks } from '#db/schema/plan'
+import { planPhases, remediationTasks, taskFindings } from '#db/schema/plan'
 import {
   evaluateReadiness,
   type GateDefinition,
   type Readiness,
 } from '~/domain/gates'
+import { closedFindingCondition } from './finding-closed.server'
 import { getSignOffStatus, type SignOffStatus } from './sign-off.server'
 
 const checker = alias(users, 'checker')
@@ -19,13 +20,15 @@ const checker = alias(users, 'checker')
  * Loads what the gates need, in three indexed queries, and evaluates them.
  * Findings are loaded with the few columns the rules read; tasks with their
  * effective due day (their own, or their phase's last day, computed in SQL
- * from the assessment's remediation start).
+ * from the assessment's remediation start) and how many of the findings they
+ * remediate are still open, so a task complete by its findings is not overdue.
  */
 export function loadReadiness(
   db: Db,
   assessmentId: number,
   now = new Date(),
 ): Readiness {
+  const linked = sql`from ${taskFindings} inner join ${findings} on ${findings.id} = ${taskFindings.findingId} where ${taskFindings.taskId} = ${remediationTasks.id} and ${findings.archivedAt} is null`
   const gateRows = db
     .select({
       id: gates.id,
@@ -69,6 +72,8 @@ export function loadReadiness(
       phaseId: remediationTasks.phaseId,
       status: remediationTasks.status,
       isOngoing: remediationTasks.isOngoing,
+      linkedFindings: sql<number>`(select count(*) ${linked})`,
+      openLinkedFindings: sql<number>`(select count(*) ${linked} and not (${closedFindingCondition(now)}))`,
       dueOn: sql<
         string | null
       >`coalesce(${remediationTasks.dueOn}, case when ${planPhases.endOffsetDays} is null then null else date(${assessments.remediationStartOn}, '+' || ${planPhases.endOffsetDays} || ' days') end)`,

@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { SeverityBadge } from '~/components/badges'
+import { VerdictBanner } from '~/components/verdict-banner'
 import { addDays, daysBetween, toIsoDay } from '~/domain/dates'
 import { SEVERITIES, type Severity } from '~/domain/severity'
 import { countFindingsBySeverity } from '~/models/finding.server'
+import { loadReadiness } from '~/models/readiness.server'
 import { requireAssessment } from '~/utils/assessment-access.server'
 import { getDb } from '#db/client.server'
 
@@ -20,8 +22,17 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
   )
 
   const counts = countFindingsBySeverity(getDb(), assessment.id)
+  const readiness = loadReadiness(getDb(), assessment.id)
 
-  return { assessment, counts, today: toIsoDay(new Date()) }
+  return {
+    assessment,
+    counts,
+    today: toIsoDay(new Date()),
+    verdict: {
+      ready: readiness.ready,
+      failing: readiness.failing.map((gate) => gate.name),
+    },
+  }
 }
 
 function Fact({
@@ -40,7 +51,7 @@ function Fact({
 }
 
 export default function AssessmentOverview() {
-  const { assessment, counts, today } = useLoaderData<typeof loader>()
+  const { assessment, counts, today, verdict } = useLoaderData<typeof loader>()
   const bySeverity = new Map(
     counts.map((row) => [row.severity as Severity, row]),
   )
@@ -49,6 +60,9 @@ export default function AssessmentOverview() {
   const elapsed = daysBetween(start, today)
   return (
     <div className="grid gap-6 lg:grid-cols-3">
+      <div className="lg:col-span-3">
+        <VerdictBanner {...verdict} gatesHref="gates" />
+      </div>
       <section
         className="rounded border border-slate-200 bg-white p-4 lg:col-span-2"
         aria-labelledby="facts"

@@ -215,6 +215,65 @@ describe('No overdue task in a phase', () => {
   })
 })
 
+describe('No overdue task, across the plan and with progress from findings', () => {
+  const anyPhase = gate({ ruleKind: 'no_overdue_tasks', params: {} })
+  it('without a phase, counts overdue tasks of every phase', () => {
+    const result = evaluateGate(
+      anyPhase,
+      [],
+      [task({ id: 1, phaseId: 2 }), task({ id: 2, phaseId: 3 })],
+      now,
+    )
+    expect(result.reasons.map((reason) => reason.kind)).toEqual([
+      'task',
+      'task',
+    ])
+  })
+
+  it('does not hold a task whose linked findings are all closed, but does hold one with an open finding', () => {
+    const closed = task({ linkedFindings: 2, openLinkedFindings: 0 })
+    const open = task({ linkedFindings: 2, openLinkedFindings: 1 })
+    expect(evaluateGate(anyPhase, [], [closed], now).passed).toBe(true)
+    expect(evaluateGate(anyPhase, [], [open], now).passed).toBe(false)
+  })
+
+  it('does not count a task with no due day as overdue', () => {
+    expect(
+      evaluateGate(anyPhase, [], [task({ dueOn: null })], now).passed,
+    ).toBe(true)
+  })
+})
+
+describe('Rule gates with an unusual configuration', () => {
+  it('defaults the threshold to critical when no severity is stored', () => {
+    const bare = gate({ ruleKind: 'no_open_at_or_above', params: {} })
+    expect(
+      evaluateGate(bare, [finding({ severity: 'high' })], [], now).passed,
+    ).toBe(true)
+    expect(
+      evaluateGate(bare, [finding({ severity: 'critical' })], [], now).passed,
+    ).toBe(false)
+  })
+
+  it('fails a rule gate that has lost its rule kind, with a reason', () => {
+    const broken = evaluateGate(gate({ ruleKind: null }), [], [], now)
+    expect(broken.passed).toBe(false)
+    expect(broken.reasons).toHaveLength(1)
+  })
+
+  it('counts a false positive as closed for blockers', () => {
+    const blockers = gate({ ruleKind: 'no_open_blockers' })
+    expect(
+      evaluateGate(
+        blockers,
+        [finding({ isBlocker: true, status: 'false_positive' })],
+        [],
+        now,
+      ).passed,
+    ).toBe(true)
+  })
+})
+
 describe('Checklist gates and the verdict', () => {
   it('a checklist gate passes once ticked', () => {
     const unchecked = gate({ type: 'checklist', ruleKind: null })
