@@ -36,6 +36,8 @@ import { logSecurityEvent } from '~/utils/logger.server'
 import { safeRedirect } from '~/utils/redirect'
 import { getDb } from '#db/client.server'
 
+// The file is `login_.two-factor` so the page is not nested inside the
+// sign-in page's layout (which has no outlet); the URL is /login/two-factor.
 export const meta: MetaFunction = () => [
   { title: 'Two-factor sign-in · Clearance' },
 ]
