@@ -7,11 +7,12 @@ import express, { type ErrorRequestHandler } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import { getConfig } from '~/config.server'
 import { issueSetupToken } from '~/models/setup.server'
-import { logger } from '~/utils/logger.server'
+import { logger, logSecurityEvent } from '~/utils/logger.server'
 import { getConnection, migrateDatabase } from '#db/client.server'
 import { seedIfEmpty } from '#db/seed/seed.server'
 import { bodyLimit } from './body-limit'
 import { checkStorageWritable } from './health'
+import { refuseCrossSiteWrites } from './same-origin'
 import { securityHeaders } from './security-headers'
 
 /**
@@ -92,6 +93,8 @@ app.use(
   ),
 )
 
+app.use(refuseCrossSiteWrites(config.PUBLIC_ORIGIN))
+
 // A per-address ceiling on the API; per-token limits live in the API layer.
 app.use(
   '/api/',
@@ -100,7 +103,12 @@ app.use(
     limit: config.API_LIMIT_PER_MINUTE * 4,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    handler: (_request, response, _next, options) => {
+    handler: (request, response, _next, options) => {
+      logSecurityEvent('api_rate_limited', 'denied', {
+        requestId: response.locals.requestId as string,
+        clientIp: request.ip,
+        route: request.path,
+      })
       response.status(options.statusCode).json({
         error: {
           code: 'rate_limited',

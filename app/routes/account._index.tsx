@@ -1,6 +1,7 @@
 import {
   data,
   type ActionFunctionArgs,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
@@ -17,6 +18,12 @@ import { readForm } from '~/utils/forms.server'
 import { loginRetryAfter, recordFailedLogin } from '~/utils/login-limits.server'
 import { logSecurityEvent } from '~/utils/logger.server'
 import { getDb } from '#db/client.server'
+
+// A document POST only sends the headers this returns: pass Retry-After on.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get('Retry-After')
+  return retryAfter ? { 'Retry-After': retryAfter } : new Headers()
+}
 
 export const meta: MetaFunction = () => [{ title: 'Your account · Clearance' }]
 

@@ -2,6 +2,7 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
@@ -38,6 +39,12 @@ import { getDb } from '#db/client.server'
 
 // The file is `login_.two-factor` so the page is not nested inside the
 // sign-in page's layout (which has no outlet); the URL is /login/two-factor.
+// A document POST only sends the headers this returns: pass Retry-After on.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get('Retry-After')
+  return retryAfter ? { 'Retry-After': retryAfter } : new Headers()
+}
+
 export const meta: MetaFunction = () => [
   { title: 'Two-factor sign-in · Clearance' },
 ]
