@@ -52,6 +52,16 @@ export function openSecret(sealed: string): string {
   ]).toString('utf8')
 }
 
+/** The stored secret, or null when it cannot be opened (the key changed). */
+function readSecret(sealed: string | null): string | null {
+  if (!sealed) return null
+  try {
+    return openSecret(sealed)
+  } catch {
+    return null
+  }
+}
+
 function totpFor(base32: string, label: string) {
   return new TOTP({
     issuer: ISSUER,
@@ -74,7 +84,7 @@ export function startTotpSetup(db: Db, userId: number, email: string) {
     .where(eq(users.id, userId))
     .get()
   if (!row) throw new Error('No such user')
-  let base32 = row.secret && !row.enabledAt ? openSecret(row.secret) : null
+  let base32 = row.enabledAt ? null : readSecret(row.secret)
   if (!base32) {
     base32 = new Secret({ size: 20 }).base32
     db.update(users)
@@ -104,8 +114,9 @@ export function checkTotpCode(
     .from(users)
     .where(eq(users.id, userId))
     .get()
-  if (!row?.secret) return false
-  const totp = totpFor(openSecret(row.secret), '')
+  const base32 = readSecret(row?.secret ?? null)
+  if (!base32) return false
+  const totp = totpFor(base32, '')
   const delta = totp.validate({
     token: code,
     timestamp: now.getTime(),

@@ -12,11 +12,12 @@ const WRITE_METHODS = ['post', 'put', 'patch', 'delete']
  * `/api/v1/assessments/{assessment}/findings`, `[.]` is a literal dot.
  */
 export function routeFileToPath(file: string): string {
-  const name = file.replace(/\.tsx?$/, '').replace(/\[\.\]/g, '\u0000')
+  // An escaped dot is held as %2E while the name is split on dots.
+  const name = file.replace(/\.tsx?$/, '').replaceAll('[.]', '%2E')
   const segments = name
     .split('.')
     .filter((segment) => segment !== '_index' && !segment.startsWith('_'))
-    .map((segment) => segment.replace(/_$/, '').replace(/\u0000/g, '.'))
+    .map((segment) => segment.replace(/_$/, '').replaceAll('%2E', '.'))
     .map((segment) =>
       segment.startsWith('$') ? `{${segment.slice(1)}}` : segment,
     )
