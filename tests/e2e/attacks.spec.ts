@@ -301,7 +301,10 @@ test('The setup link creates the first admin once, then answers 404', async ({
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
+    // Its own process group, so the server under npx and tsx stops with it.
+    detached: true,
   })
+  const stopped = new Promise((resolve) => server.once('exit', resolve))
   try {
     const link = await new Promise<string>((resolve, reject) => {
       let output = ''
@@ -329,7 +332,10 @@ test('The setup link creates the first admin once, then answers 404', async ({
     const again = await page.goto(link)
     expect(again?.status()).toBe(404)
   } finally {
-    server.kill('SIGTERM')
+    if (server.exitCode === null) {
+      process.kill(-server.pid!, 'SIGTERM')
+      await stopped
+    }
     fs.rmSync(folder, { recursive: true, force: true })
   }
 })
