@@ -7,10 +7,12 @@ import express, { type ErrorRequestHandler } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import { getConfig } from '~/config.server'
 import { issueSetupToken } from '~/models/setup.server'
-import { logger } from '~/utils/logger.server'
+import { logger, logSecurityEvent } from '~/utils/logger.server'
 import { getConnection, migrateDatabase } from '#db/client.server'
 import { seedIfEmpty } from '#db/seed/seed.server'
+import { bodyLimit } from './body-limit'
 import { checkStorageWritable } from './health'
+import { refuseCrossSiteWrites } from './same-origin'
 import { securityHeaders } from './security-headers'
 
 /**
@@ -78,25 +80,20 @@ app.use('/api/', (request, response, next) => {
   next()
 })
 
-// Bodies larger than this are refused before Remix reads them. Imports
-// and evidence uploads get a larger allowance of their own.
+// Bodies larger than this are refused before Remix reads them, whether
+// they declare their length or arrive chunked. Imports and evidence
+// uploads get a larger allowance of their own.
 const MAX_BODY_BYTES = 1_000_000
 const MAX_UPLOAD_BYTES = 20_000_000
-app.use((request, response, next) => {
-  const length = Number(request.headers['content-length'] ?? 0)
-  const isUpload = /\/(import|evidence)(\/|$|\?)/.test(request.path)
-  const limit = isUpload ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES
-  if (length > limit) {
-    response.status(413).json({
-      error: {
-        code: 'payload_too_large',
-        message: `The body is larger than ${limit} bytes.`,
-      },
-    })
-    return
-  }
-  next()
-})
+app.use(
+  bodyLimit((requestPath) =>
+    /\/(import|evidence)(\/|$)/.test(requestPath)
+      ? MAX_UPLOAD_BYTES
+      : MAX_BODY_BYTES,
+  ),
+)
+
+app.use(refuseCrossSiteWrites(config.PUBLIC_ORIGIN))
 
 // A per-address ceiling on the API; per-token limits live in the API layer.
 app.use(
@@ -106,7 +103,12 @@ app.use(
     limit: config.API_LIMIT_PER_MINUTE * 4,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    handler: (_request, response, _next, options) => {
+    handler: (request, response, _next, options) => {
+      logSecurityEvent('api_rate_limited', 'denied', {
+        requestId: response.locals.requestId as string,
+        clientIp: request.ip,
+        route: request.path,
+      })
       response.status(options.statusCode).json({
         error: {
           code: 'rate_limited',
@@ -181,6 +183,9 @@ app.all(
 
 // Last resort: log, answer generically, keep serving.
 const onError: ErrorRequestHandler = (error, request, response, _next) => {
+  // A body cut off at the limit already got its 413; the failed read that
+  // follows is expected.
+  if (response.locals.bodyRefused) return
   logger.error(
     { err: error, requestId: response.locals.requestId, route: request.path },
     'Unhandled error',

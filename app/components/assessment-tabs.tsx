@@ -1,24 +1,36 @@
 import { NavLink } from '@remix-run/react'
+import { can, type Permission } from '~/domain/permissions'
+import { useRootData } from '~/root'
 
 /**
  * The sections of an assessment, in the order people use them. Each later
  * capability adds its tab here, so the navigation stays in one place.
  */
-export const ASSESSMENT_TABS: { to: string; label: string; end?: boolean }[] = [
+export const ASSESSMENT_TABS: {
+  to: string
+  label: string
+  end?: boolean
+  // Shown only to users holding it; the route checks it again.
+  permission?: Permission
+}[] = [
   { to: '', label: 'Overview', end: true },
   { to: 'findings', label: 'Findings' },
   { to: 'plan', label: 'Plan' },
   { to: 'gates', label: 'Gates' },
+  { to: 'members', label: 'Members', permission: 'manage:membership' },
 ]
 
 export function AssessmentTabs({ slug }: { slug: string }) {
+  const user = useRootData()?.user
   return (
     <nav
       aria-label="Assessment sections"
       className="mt-4 border-b border-slate-300"
     >
       <ul className="-mb-px flex flex-wrap gap-1">
-        {ASSESSMENT_TABS.map((tab) => (
+        {ASSESSMENT_TABS.filter(
+          (tab) => !tab.permission || can(user, tab.permission),
+        ).map((tab) => (
           <li key={tab.label}>
             <NavLink
               to={`/assessments/${slug}${tab.to ? `/${tab.to}` : ''}`}

@@ -1,4 +1,4 @@
-import { eq, lt } from 'drizzle-orm'
+import { and, count, eq, lt, ne } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { sessions, users } from '#db/schema/accounts'
 import { hashToken, randomToken } from '~/utils/secrets.server'
@@ -110,4 +110,48 @@ export function deleteUserSessions(db: Db, userId: number): number {
 
 export function deleteExpiredSessions(db: Db, now = new Date()) {
   db.delete(sessions).where(lt(sessions.expiresAt, now.toISOString())).run()
+}
+
+/**
+ * Finishes a sign-in that owed a second factor. The session gets a new
+ * token and CSRF token, so whatever was known of the half-signed-in
+ * session is worthless afterwards. Returns the new cookie token.
+ */
+export function completeSecondFactor(
+  db: Db,
+  sessionId: number,
+  now = new Date(),
+): string {
+  const token = randomToken()
+  db.update(sessions)
+    .set({
+      tokenHash: hashToken(token),
+      csrfToken: randomToken(),
+      pendingSecondFactor: false,
+      lastSeenAt: now.toISOString(),
+    })
+    .where(eq(sessions.id, sessionId))
+    .run()
+  return token
+}
+
+/** Ends a user's sessions except `keepSessionId` (after a password change). */
+export function deleteOtherSessions(
+  db: Db,
+  userId: number,
+  keepSessionId: number,
+): number {
+  return db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
+    .run().changes
+}
+
+export function countUserSessions(db: Db, userId: number): number {
+  const row = db
+    .select({ sessions: count() })
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .get()
+  return row?.sessions ?? 0
 }

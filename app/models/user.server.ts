@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { hash, verify } from '@node-rs/argon2'
 import { asc, eq } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
@@ -69,18 +70,31 @@ export async function createUser(
   db: Db,
   input: { email: string; name: string; role: Role; password?: string },
 ): Promise<SafeUser> {
-  const now = new Date().toISOString()
   const passwordHash = input.password
     ? await hashPassword(input.password)
     : null
+  return insertUser(db, { ...input, passwordHash })
+}
+
+/** Inserts a user with an already computed hash (usable in a transaction). */
+export function insertUser(
+  db: Db,
+  input: {
+    email: string
+    name: string
+    role: Role
+    passwordHash: string | null
+  },
+): SafeUser {
+  const now = new Date().toISOString()
   const [row] = db
     .insert(users)
     .values({
       email: normaliseEmail(input.email),
       name: input.name.trim(),
       role: input.role,
-      passwordHash,
-      passwordChangedAt: passwordHash ? now : null,
+      passwordHash: input.passwordHash,
+      passwordChangedAt: input.passwordHash ? now : null,
       createdAt: now,
       updatedAt: now,
     })
@@ -96,4 +110,65 @@ export function listUsers(db: Db): SafeUser[] {
 
 export function countUsers(db: Db): number {
   return db.select({ id: users.id }).from(users).limit(1).all().length
+}
+
+/** Whether `password` is the user's current password (exact comparison). */
+export async function verifyUserPassword(
+  db: Db,
+  userId: number,
+  password: string,
+): Promise<boolean> {
+  const row = db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get()
+  if (!row?.passwordHash) return false
+  return verify(row.passwordHash, password).catch(() => false)
+}
+
+/** Stores a new password hash. Hash first: transactions here are synchronous. */
+export function setPasswordHash(db: Db, userId: number, passwordHash: string) {
+  const now = new Date().toISOString()
+  db.update(users)
+    .set({ passwordHash, passwordChangedAt: now, updatedAt: now })
+    .where(eq(users.id, userId))
+    .run()
+}
+
+export function setUserRole(db: Db, userId: number, role: Role) {
+  db.update(users)
+    .set({ role, updatedAt: new Date().toISOString() })
+    .where(eq(users.id, userId))
+    .run()
+}
+
+/** Sets or clears `disabledAt`. A disabled user cannot sign in or use tokens. */
+export function setUserDisabled(db: Db, userId: number, disabled: boolean) {
+  const now = new Date().toISOString()
+  db.update(users)
+    .set({ disabledAt: disabled ? now : null, updatedAt: now })
+    .where(eq(users.id, userId))
+    .run()
+}
+
+/** Users with their last sign-in, for the admin list. */
+export function listUsersForAdmin(db: Db) {
+  return db
+    .select({ ...safeUserColumns, lastLoginAt: users.lastLoginAt })
+    .from(users)
+    .orderBy(asc(users.name))
+    .all()
+}
+
+/** A readable password of 20 characters (about 119 bits) for new accounts. */
+export function generatePassword(): string {
+  return randomBytes(15).toString('base64url').replace(/[-_]/g, 'x')
+}
+
+export function recordLogin(db: Db, userId: number, now = new Date()) {
+  db.update(users)
+    .set({ lastLoginAt: now.toISOString() })
+    .where(eq(users.id, userId))
+    .run()
 }

@@ -2,6 +2,7 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
@@ -26,6 +27,12 @@ import { logSecurityEvent } from '~/utils/logger.server'
 import { safeRedirect } from '~/utils/redirect'
 import { getDb } from '#db/client.server'
 import { users } from '#db/schema/accounts'
+
+// A document POST only sends the headers this returns: pass Retry-After on.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get('Retry-After')
+  return retryAfter ? { 'Retry-After': retryAfter } : new Headers()
+}
 
 export const meta: MetaFunction = () => [{ title: 'Sign in · Clearance' }]
 

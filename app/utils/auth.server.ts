@@ -1,7 +1,9 @@
 import { redirect, type AppLoadContext } from '@remix-run/node'
 import { getConfig } from '~/config.server'
 import { can, type Permission } from '~/domain/permissions'
+import { mustSetUpTwoFactor } from '~/domain/two-factor'
 import { findActiveSession, type ActiveSession } from '~/models/session.server'
+import { getRequiredTwoFactorRoles } from '~/models/settings.server'
 import type { SafeUser } from '~/models/user.server'
 import { getDb } from '#db/client.server'
 import { fail } from './http.server'
@@ -126,7 +128,20 @@ export function requireUser(
 
     throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`)
   }
+  requireTwoFactorIfMandated(request, session.user)
   return { user: session.user, session }
+}
+
+/**
+ * When an admin requires two-factor for the user's role and the user has
+ * not set it up, every page but their account pages sends them there.
+ */
+function requireTwoFactorIfMandated(request: Request, user: SafeUser) {
+  if (user.totpEnabledAt) return
+  const path = new URL(request.url).pathname
+  if (path === '/account' || path.startsWith('/account/')) return
+  if (mustSetUpTwoFactor(user, getRequiredTwoFactorRoles(getDb())))
+    throw redirect('/account/two-factor?required=1')
 }
 
 /** The signed-in user holding `permission`, or 403 (logged). */

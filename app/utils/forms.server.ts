@@ -1,5 +1,6 @@
 import type { ActiveSession } from '~/models/session.server'
 import { fail } from './http.server'
+import { logSecurityEvent } from './logger.server'
 import { CSRF_FIELD } from './forms'
 import { safeEqual } from './secrets.server'
 
@@ -14,7 +15,12 @@ export async function readForm(
 ): Promise<FormData> {
   const form = await request.formData()
   const token = form.get(CSRF_FIELD)
-  if (typeof token !== 'string' || !safeEqual(token, session.csrfToken))
+  if (typeof token !== 'string' || !safeEqual(token, session.csrfToken)) {
+    logSecurityEvent('csrf_token_invalid', 'denied', {
+      route: new URL(request.url).pathname,
+      userId: session.user.id,
+    })
     fail(403, 'This form has expired. Reload the page and try again.')
+  }
   return form
 }

@@ -14,8 +14,11 @@ test('The API answers a valid token with the assessments its owner may see', asy
   )
   expect(response.headers()['cache-control']).toBe('no-store')
   const body = await response.json()
-  expect(body.assessments).toHaveLength(1)
-  expect(body.assessments[0]).toMatchObject({
+  // Other tests add private copies (makeAssessment); security sees them all.
+  const phase2 = body.assessments.find(
+    (assessment: { slug: string }) => assessment.slug === 'phase-2-backend',
+  )
+  expect(phase2).toMatchObject({
     slug: 'phase-2-backend',
     total: 19,
     open: 19,
