@@ -11,7 +11,9 @@ import { getDb } from '#db/client.server'
 /**
  * GET /assessments/{slug}/evidence/{id}: an uploaded file, for people who
  * may read the assessment's findings. Always a download under a name the
- * server makes, never rendered inline, never content-sniffed.
+ * server makes, never rendered inline. `X-Content-Type-Options: nosniff`
+ * comes from helmet on every response (setting it here too would send it
+ * twice); the e2e test checks it arrives exactly once.
  */
 export function loader({ request, params, context }: LoaderFunctionArgs) {
   const { assessment } = requireAssessment(
@@ -37,7 +39,6 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
       'Content-Type': type?.mimeType ?? 'application/octet-stream',
       'Content-Disposition': `attachment; filename="${row.reference.replace(/[^A-Za-z0-9-]/g, '_')}-evidence-${row.id}.${extension}"`,
       'Content-Length': String(bytes.byteLength),
-      'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, no-store',
     },
   })
