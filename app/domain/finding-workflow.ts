@@ -1,6 +1,7 @@
 import type { Role } from '../../db/schema/accounts'
 import { addDays, isIsoDay, type IsoDay } from './dates'
 import type { FindingStatus } from './finding-status'
+import type { Permission } from './permissions'
 
 /**
  * The finding workflow as data. A finding has one status; this table says
@@ -285,3 +286,14 @@ export function checkRiskAcceptanceRequest(
 export function acceptedUntil(expiresOn: IsoDay): string {
   return `${expiresOn}T00:00:00.000Z`
 }
+
+/** The permission each target status needs, before the table's finer rules. */
+export const STATUS_PERMISSIONS = {
+  open: 'reopen:finding',
+  in_progress: 'progress:finding',
+  fixed: 'fix:finding',
+  verified: 'verify:finding',
+  reopened: 'reopen:finding',
+  risk_accepted: 'accept:risk',
+  false_positive: 'verify:finding',
+} as const satisfies Record<FindingStatus, Permission>
