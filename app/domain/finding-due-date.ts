@@ -32,3 +32,25 @@ export function defaultDueOn(input: {
     return addDays(input.remediationStartOn, earliest.endOffsetDays)
   return addDays(input.createdOn, input.slaDays[input.severity])
 }
+
+/**
+ * The next reference in an assessment: the prefix its references share
+ * (P2 for P2-001...) and one more than the highest number, zero-padded to
+ * three digits. An assessment with no references starts at F-001.
+ */
+export function nextFindingReference(existing: readonly string[]): string {
+  let prefix = 'F'
+  let highest = 0
+  let width = 3
+  for (const reference of existing) {
+    const match = /^(.+)-(\d+)$/.exec(reference)
+    if (!match?.[1] || !match[2]) continue
+    const number = Number(match[2])
+    if (number >= highest) {
+      highest = number
+      prefix = match[1]
+      width = Math.max(3, match[2].length)
+    }
+  }
+  return `${prefix}-${String(highest + 1).padStart(width, '0')}`
+}

@@ -75,5 +75,11 @@ export const FINDING_FORM_SCHEMAS = {
     cvssVector: z.string().trim().max(200).default(''),
     justification: required(2000, 'Say why the severity changes'),
   }),
+  'edit-details': z.object({
+    title: required(300, 'Give a title'),
+    description: z.string().trim().max(50_000),
+    impact: z.string().trim().max(50_000),
+    remediation: z.string().trim().max(50_000),
+  }),
   archive: z.object({ reason: required(2000, 'Give the reason') }),
 }

@@ -57,6 +57,7 @@ const OTHER_PERMISSIONS: Record<string, Permission> = {
   'set-ticket': 'progress:finding',
   'change-severity': 'change:severity',
   archive: 'edit:finding',
+  'edit-details': 'edit:finding',
 }
 
 function formValues(form: FormData): Record<string, string> {
@@ -244,6 +245,23 @@ function runParsed(
         finding.id,
         version,
         { kind: 'edited', values: { externalTicket: str('ticket') || null } },
+        meta,
+      )
+    case 'edit-details':
+      return changeFindingFields(
+        db,
+        actor,
+        finding.id,
+        version,
+        {
+          kind: 'edited',
+          values: {
+            title: str('title') ?? finding.title,
+            description: str('description') ?? '',
+            impact: str('impact') ?? '',
+            remediation: str('remediation') ?? '',
+          },
+        },
         meta,
       )
     case 'archive':

@@ -6,6 +6,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { EditDetailsForm } from '~/components/finding/edit-details-form'
 import { EvidenceList } from '~/components/finding/evidence-list'
 import { FindingFacts } from '~/components/finding/finding-facts'
 import { ManageForms } from '~/components/finding/manage-forms'
@@ -185,6 +186,9 @@ export default function FindingPage() {
           assignable={data.assignable}
           permissions={permissions}
         />
+        {permissions.archive ? (
+          <EditDetailsForm version={finding.version} finding={finding} />
+        ) : null}
         <EvidenceList
           rows={data.evidence}
           slug={data.slug}

@@ -62,6 +62,7 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
     filterError,
     people,
     canBulk: can(user, 'assign:finding'),
+    canCreate: can(user, 'create:finding'),
   }
 }
 
@@ -151,6 +152,7 @@ export default function FindingsList() {
     filterError,
     people,
     canBulk,
+    canCreate,
   } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
@@ -163,6 +165,13 @@ export default function FindingsList() {
   return (
     <div>
       <h2 className="sr-only">Findings</h2>
+      {canCreate ? (
+        <p className="mb-3 text-right">
+          <Link to="new" className="text-sm text-sky-800 underline">
+            New finding
+          </Link>
+        </p>
+      ) : null}
       <FindingFiltersForm filters={filters} people={people} />
       {filterError ? (
         <p

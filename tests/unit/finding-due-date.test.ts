@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { defaultDueOn } from '~/domain/finding-due-date'
+import { defaultDueOn, nextFindingReference } from '~/domain/finding-due-date'
 
 const slaDays = { critical: 7, high: 30, medium: 90, low: 120, info: 180 }
 
@@ -47,5 +47,13 @@ describe('Default due dates', () => {
           phases: [],
         }),
       ).toBe(expected)
+  })
+})
+
+describe('New finding references', () => {
+  test('continue the assessment’s numbering', () => {
+    expect(nextFindingReference(['P2-001', 'P2-019', 'P2-007'])).toBe('P2-020')
+    expect(nextFindingReference([])).toBe('F-001')
+    expect(nextFindingReference(['WEB-0099', 'odd'])).toBe('WEB-0100')
   })
 })
