@@ -28,6 +28,8 @@ function assign(assessmentId: number, reference: string, userId: number) {
 test('An engineer fixes the Phase 2 critical findings and a security user verifies them', async ({
   browser,
 }) => {
+  // Four findings through two browsers: more steps than the usual test.
+  test.slow()
   const { slug, id } = makeAssessment('workflow')
   const { user: engineer } = await makeUser('engineer', 'Erin Engineer')
   const { user: security } = await makeUser('security', 'Sid Security')
