@@ -83,3 +83,19 @@ export const FINDING_FORM_SCHEMAS = {
   }),
   archive: z.object({ reason: required(2000, 'Give the reason') }),
 }
+
+/** The findings list's bulk form: ticked ids plus an assignee or a date. */
+export const BULK_FINDINGS_FORM = z.object({
+  intent: z.enum(['bulk-assign', 'bulk-due-date']),
+  ids: z
+    .array(z.coerce.number().int().positive())
+    .min(1, 'Select at least one finding')
+    .max(200),
+  assigneeId: z
+    .union([z.literal(''), z.coerce.number().int().positive()])
+    .optional(),
+  dueOn: z
+    .string()
+    .refine((value) => value === '' || isIsoDay(value), 'Give a date')
+    .optional(),
+})

@@ -1,4 +1,4 @@
-import { and, eq, exists, inArray, isNull, or } from 'drizzle-orm'
+import { and, eq, exists, isNull, or } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { users } from '#db/schema/accounts'
 import { assessmentMembers } from '#db/schema/assessments'
@@ -9,6 +9,7 @@ import {
   findings,
   type SelectFinding,
 } from '#db/schema/findings'
+import { tryScoreCvssVector } from '~/domain/cvss'
 import type { Severity } from '~/domain/severity'
 import { appendAudit } from './audit.server'
 import {
@@ -243,60 +244,42 @@ export type SeverityChange = {
   scoreSource: SelectFinding['scoreSource']
 }
 
-/**
- * Assigns or sets the due date of many findings at once, all or nothing.
- * Every id must belong to the assessment and not be archived; one that
- * does not fails the whole batch, so a forged id changes nothing.
- */
-export function bulkChangeFindings(
+/** Severity and CVSS change together; the score is computed, never typed. */
+export function changeSeverity(
   db: Db,
   actor: WorkflowUser,
-  assessmentId: number,
-  findingIds: number[],
-  change:
-    | { kind: 'assigned'; assigneeId: number | null }
-    | { kind: 'due_date'; dueOn: string | null },
+  finding: SelectFinding,
+  version: number,
+  data: Record<string, string | number | undefined>,
   meta: ChangeMeta = {},
-): { ok: true; changed: number } | { ok: false; message: string } {
-  const ids = [...new Set(findingIds)]
-  if (ids.length === 0)
-    return { ok: false, message: 'Select at least one finding' }
-  if (
-    change.kind === 'assigned' &&
-    change.assigneeId !== null &&
-    !isAssignable(db, assessmentId, change.assigneeId)
-  )
-    return { ok: false, message: 'This person cannot work on this assessment' }
-  return db.transaction((tx) => {
-    const rows = tx
-      .select({ id: findings.id, version: findings.version })
-      .from(findings)
-      .where(
-        and(
-          eq(findings.assessmentId, assessmentId),
-          isNull(findings.archivedAt),
-          inArray(findings.id, ids),
-        ),
-      )
-      .all()
-    if (rows.length !== ids.length)
+): ChangeResult {
+  const vector = typeof data.cvssVector === 'string' ? data.cvssVector : ''
+  const values: Partial<SelectFinding> = {
+    severity: data.severity as SelectFinding['severity'],
+  }
+  if (vector !== '' && vector !== finding.cvssVector) {
+    const scored = tryScoreCvssVector(vector)
+    if (!scored.ok)
       return {
-        ok: false as const,
-        message: 'Some selected findings are not in this assessment',
+        ok: false,
+        kind: 'refused',
+        message: scored.error,
+        fieldErrors: { cvssVector: scored.error },
       }
-    for (const row of rows) {
-      const result = changeFindingFields(
-        tx,
-        actor,
-        row.id,
-        row.version,
-        change.kind === 'assigned'
-          ? { kind: 'assigned', values: { assigneeId: change.assigneeId } }
-          : { kind: 'due_date', values: { dueOn: change.dueOn } },
-        meta,
-      )
-      if (!result.ok) tx.rollback()
-    }
-    return { ok: true as const, changed: rows.length }
-  })
+    Object.assign(values, {
+      cvssVector: scored.result.vector,
+      cvssVersion: scored.result.version,
+      cvssScore: scored.result.score,
+      cvssRating: scored.result.rating,
+      scoreSource: 'computed',
+    })
+  }
+  return changeFindingFields(
+    db,
+    actor,
+    finding.id,
+    version,
+    { kind: 'severity', values, note: String(data.justification ?? '') },
+    meta,
+  )
 }

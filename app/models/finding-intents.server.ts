@@ -1,7 +1,6 @@
 import type { Db } from '#db/client.server'
 import type { SelectAssessment } from '#db/schema/assessments'
 import type { SelectFinding } from '#db/schema/findings'
-import { tryScoreCvssVector } from '~/domain/cvss'
 import { FINDING_FORM_SCHEMAS } from '~/domain/finding-forms'
 import type { FindingStatus } from '~/domain/finding-status'
 import { checkTransition } from '~/domain/finding-workflow'
@@ -10,6 +9,7 @@ import {
   addComment,
   addEvidence,
   changeFindingFields,
+  changeSeverity,
   isAssignable,
 } from './finding-activity.server'
 import { uploadEvidence } from './finding-evidence.server'
@@ -281,10 +281,7 @@ function runParsed(
         meta,
       )
     case 'change-severity':
-      return changeSeverity(
-        { db, actor, assessment, finding, version, meta },
-        data,
-      )
+      return changeSeverity(db, actor, finding, version, data, meta)
     case 'comment':
       addComment(db, actor, finding, str('body') ?? '', meta)
       return { ok: true, finding }
@@ -299,40 +296,4 @@ function runParsed(
       return { ok: true, finding }
   }
   return { ok: false, kind: 'refused', message: 'Unknown action' }
-}
-
-/** Severity and CVSS change together; the score is computed, never typed. */
-function changeSeverity(
-  { db, actor, finding, version, meta }: IntentContext,
-  data: Record<string, string | number | undefined>,
-): ChangeResult {
-  const vector = typeof data.cvssVector === 'string' ? data.cvssVector : ''
-  const values: Partial<SelectFinding> = {
-    severity: data.severity as SelectFinding['severity'],
-  }
-  if (vector !== '' && vector !== finding.cvssVector) {
-    const scored = tryScoreCvssVector(vector)
-    if (!scored.ok)
-      return {
-        ok: false,
-        kind: 'refused',
-        message: scored.error,
-        fieldErrors: { cvssVector: scored.error },
-      }
-    Object.assign(values, {
-      cvssVector: scored.result.vector,
-      cvssVersion: scored.result.version,
-      cvssScore: scored.result.score,
-      cvssRating: scored.result.rating,
-      scoreSource: 'computed',
-    })
-  }
-  return changeFindingFields(
-    db,
-    actor,
-    finding.id,
-    version,
-    { kind: 'severity', values, note: String(data.justification ?? '') },
-    meta,
-  )
 }

@@ -6,7 +6,7 @@ import { planPhases, remediationTasks } from '#db/schema/plan'
 import { toIsoDay } from '~/domain/dates'
 import { visibleAssessmentCondition } from './assessment.server'
 import { openFindingCondition } from './finding-closed.server'
-import { expireRiskAcceptances } from './finding-risk.server'
+import { expireRiskAcceptances } from './finding-expiry.server'
 import type { SafeUser } from './user.server'
 
 const severityRank = sql`case ${findings.severity} when 'critical' then 0 when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end`

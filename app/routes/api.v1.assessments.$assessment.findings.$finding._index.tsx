@@ -3,7 +3,7 @@ import {
   listFindingEvidence,
   listFindingTimeline,
 } from '~/models/finding-history.server'
-import { expireRiskAcceptances } from '~/models/finding-risk.server'
+import { expireRiskAcceptances } from '~/models/finding-expiry.server'
 import { getFinding } from '~/models/finding.server'
 import {
   ApiError,

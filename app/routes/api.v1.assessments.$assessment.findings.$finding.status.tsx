@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { FINDING_STATUSES } from '~/domain/finding-status'
 import { STATUS_PERMISSIONS } from '~/domain/finding-workflow'
 import { can } from '~/domain/permissions'
-import { expireRiskAcceptances } from '~/models/finding-risk.server'
+import { expireRiskAcceptances } from '~/models/finding-expiry.server'
 import { changeFindingStatus } from '~/models/finding-workflow.server'
 import { getFinding } from '~/models/finding.server'
 import {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { parseFindingFilters } from '~/domain/finding-filters'
-import { expireRiskAcceptances } from '~/models/finding-risk.server'
+import { expireRiskAcceptances } from '~/models/finding-expiry.server'
 import { listFindings } from '~/models/finding.server'
 import {
   ApiError,

@@ -29,10 +29,8 @@ import {
   listFindingTimeline,
 } from '~/models/finding-history.server'
 import { runFindingIntent } from '~/models/finding-intents.server'
-import {
-  expireRiskAcceptances,
-  getPendingRiskAcceptance,
-} from '~/models/finding-risk.server'
+import { expireRiskAcceptances } from '~/models/finding-expiry.server'
+import { getPendingRiskAcceptance } from '~/models/finding-risk.server'
 import { getFinding } from '~/models/finding.server'
 import { requireAssessment } from '~/utils/assessment-access.server'
 import { readForm } from '~/utils/forms.server'

@@ -11,21 +11,18 @@ import {
   useLoaderData,
   useSearchParams,
 } from '@remix-run/react'
-import { z } from 'zod'
 import { SeverityBadge, StatusBadge, Tag } from '~/components/badges'
 import { BulkActions } from '~/components/finding/bulk-actions'
 import { FindingFiltersForm } from '~/components/finding/findings-filter-form'
-import { isIsoDay } from '~/domain/dates'
 import {
   parseFindingFilters,
   FindingFiltersSchema,
 } from '~/domain/finding-filters'
+import { BULK_FINDINGS_FORM } from '~/domain/finding-forms'
 import { can } from '~/domain/permissions'
-import {
-  bulkChangeFindings,
-  listAssignableUsers,
-} from '~/models/finding-activity.server'
-import { expireRiskAcceptances } from '~/models/finding-risk.server'
+import { listAssignableUsers } from '~/models/finding-activity.server'
+import { bulkChangeFindings } from '~/models/finding-bulk.server'
+import { expireRiskAcceptances } from '~/models/finding-expiry.server'
 import { listFindings } from '~/models/finding.server'
 import { requireAssessment } from '~/utils/assessment-access.server'
 import { readForm } from '~/utils/forms.server'
@@ -66,21 +63,6 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
   }
 }
 
-const BulkForm = z.object({
-  intent: z.enum(['bulk-assign', 'bulk-due-date']),
-  ids: z
-    .array(z.coerce.number().int().positive())
-    .min(1, 'Select at least one finding')
-    .max(200),
-  assigneeId: z
-    .union([z.literal(''), z.coerce.number().int().positive()])
-    .optional(),
-  dueOn: z
-    .string()
-    .refine((value) => value === '' || isIsoDay(value), 'Give a date')
-    .optional(),
-})
-
 /** Bulk assignment and due dates for the security team. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, session, assessment } = requireAssessment(
@@ -91,7 +73,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   )
 
   const form = await readForm(request, session)
-  const parsed = BulkForm.safeParse({
+  const parsed = BULK_FINDINGS_FORM.safeParse({
     intent: form.get('intent'),
     ids: form.getAll('ids'),
     assigneeId: form.get('assigneeId') ?? undefined,

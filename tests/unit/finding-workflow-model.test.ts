@@ -5,9 +5,9 @@ import { findingEvents, findings, riskAcceptances } from '#db/schema/findings'
 import { seedPhase2 } from '#db/seed/phase2'
 import { verifyAuditChain } from '~/models/audit.server'
 import { changeFindingStatus } from '~/models/finding-workflow.server'
+import { expireRiskAcceptances } from '~/models/finding-expiry.server'
 import {
   decideRiskAcceptance,
-  expireRiskAcceptances,
   requestRiskAcceptance,
 } from '~/models/finding-risk.server'
 import { createTestDb } from './test-db'
