@@ -133,6 +133,17 @@ export async function runFindingIntent(
       ? 'decision'
       : (intent as keyof typeof FINDING_FORM_SCHEMAS)
   if (intent === 'upload-evidence') return uploadEvidence(context, form, values)
+  if (
+    !['comment', 'add-evidence'].includes(intent) &&
+    !(Number.isInteger(context.version) && context.version > 0)
+  )
+    return {
+      intent,
+      ok: false,
+      status: 400,
+      values,
+      message: 'This form is missing the finding version; reload the page',
+    }
   const schema =
     FINDING_FORM_SCHEMAS[schemaKey as keyof typeof FINDING_FORM_SCHEMAS]
   const parsed = schema.safeParse(values)
