@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { parseFindingFilters } from '~/domain/finding-filters'
+import { expireRiskAcceptances } from '~/models/finding-expiry.server'
 import { listFindings } from '~/models/finding.server'
 import {
   ApiError,
@@ -36,6 +37,7 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
         })),
       )
 
+    expireRiskAcceptances(getDb(), new Date(), assessment.id)
     const page = listFindings(
       getDb(),
       assessment.id,

@@ -1,14 +1,39 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { SeverityBadge, StatusBadge, Tag } from '~/components/badges'
-import { Markdown } from '~/components/markdown'
+import { EditDetailsForm } from '~/components/finding/edit-details-form'
+import { EvidenceList } from '~/components/finding/evidence-list'
+import { FindingFacts } from '~/components/finding/finding-facts'
+import { ManageForms } from '~/components/finding/manage-forms'
+import { RiskAcceptance } from '~/components/finding/risk-acceptance'
+import { StatusForms } from '~/components/finding/status-forms'
+import { Timeline } from '~/components/finding/timeline'
 import { tryScoreCvssVector } from '~/domain/cvss'
-import { toIsoDay } from '~/domain/dates'
+import { addDays, toIsoDay } from '~/domain/dates'
 import { isFindingClosed } from '~/domain/finding-status'
-import { owaspApiTop10Label, owaspTop10Label, PRACTICES } from '~/domain/owasp'
-import { findSeverityMismatch, SEVERITY_LABELS } from '~/domain/severity'
+import {
+  availableTransitions,
+  MAX_ACCEPTANCE_DAYS,
+} from '~/domain/finding-workflow'
+import { can } from '~/domain/permissions'
+import { findSeverityMismatch } from '~/domain/severity'
+import { listAssignableUsers } from '~/models/finding-activity.server'
+import {
+  computeDefaultDueOn,
+  listFindingEvidence,
+  listFindingTimeline,
+} from '~/models/finding-history.server'
+import { runFindingIntent } from '~/models/finding-intents.server'
+import { expireRiskAcceptances } from '~/models/finding-expiry.server'
+import { getPendingRiskAcceptance } from '~/models/finding-risk.server'
 import { getFinding } from '~/models/finding.server'
 import { requireAssessment } from '~/utils/assessment-access.server'
+import { readForm } from '~/utils/forms.server'
 import { fail } from '~/utils/http.server'
 import { getDb } from '#db/client.server'
 
@@ -21,58 +46,97 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 export function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { assessment } = requireAssessment(
+  const { user, assessment } = requireAssessment(
     request,
     params.slug,
     'read:finding',
     context,
   )
 
-  const row = getFinding(getDb(), assessment.id, params.ref ?? '')
+  const db = getDb()
+  const now = new Date()
+  expireRiskAcceptances(db, now, assessment.id)
+  const row = getFinding(db, assessment.id, params.ref ?? '')
   if (!row) fail(404, 'There is no such finding in this assessment.')
 
   const { finding } = row
   const cvss = finding.cvssVector
     ? tryScoreCvssVector(finding.cvssVector)
     : null
-  const now = new Date()
+  const isClosed = isFindingClosed(finding, now)
+  const defaultDueOn = computeDefaultDueOn(db, finding, assessment)
+  const dueOn = finding.dueOn ?? defaultDueOn
+  const archived = finding.archivedAt !== null
   return {
     finding,
     assigneeName: row.assigneeName,
     metrics: cvss?.ok ? cvss.result.metrics : [],
     mismatch: findSeverityMismatch(finding.auditorSeverity, finding.cvssScore),
-    isClosed: isFindingClosed(finding, now),
-    isOverdue:
-      finding.dueOn !== null &&
-      finding.dueOn < toIsoDay(now) &&
-      !isFindingClosed(finding, now),
+    isClosed,
+    isOverdue: dueOn < toIsoDay(now) && !isClosed,
+    defaultDueOn,
+    timeline: listFindingTimeline(db, finding.id),
+    evidence: listFindingEvidence(db, finding.id),
+    pending: getPendingRiskAcceptance(db, finding.id) ?? null,
+    assignable: can(user, 'assign:finding')
+      ? listAssignableUsers(db, assessment.id)
+      : [],
+    available: archived ? [] : availableTransitions(finding.status, user),
+    fixedByMe:
+      finding.status === 'fixed' &&
+      finding.fixedById === user.id &&
+      can(user, 'verify:finding'),
+    maxExpiry: addDays(toIsoDay(now), MAX_ACCEPTANCE_DAYS),
+    userId: user.id,
+    slug: assessment.slug,
+    permissions: {
+      comment: can(user, 'comment:finding'),
+      evidence: can(user, 'add:evidence') && !archived,
+      risk: can(user, 'accept:risk') && !archived,
+      assign: can(user, 'assign:finding') && !archived,
+      ticket: can(user, 'progress:finding') && !archived,
+      severity: can(user, 'change:severity') && !archived,
+      archive: can(user, 'edit:finding') && !archived,
+    },
   }
 }
 
-function Section({
-  title,
-  children,
-}: {
-  title: string
-  children: React.ReactNode
-}) {
-  const id = title.toLowerCase().replace(/[^a-z]+/g, '-')
-  return (
-    <section
-      aria-labelledby={id}
-      className="rounded border border-slate-200 bg-white p-4"
-    >
-      <h3 id={id} className="text-lg font-semibold">
-        {title}
-      </h3>
-      <div className="mt-2">{children}</div>
-    </section>
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, session, assessment } = requireAssessment(
+    request,
+    params.slug,
+    'read:finding',
+    context,
   )
+
+  const form = await readForm(request, session)
+  const db = getDb()
+  const row = getFinding(db, assessment.id, params.ref ?? '')
+  if (!row) fail(404, 'There is no such finding in this assessment.')
+
+  const outcome = await runFindingIntent(
+    {
+      db,
+      actor: user,
+      assessment,
+      finding: row.finding,
+      version: Number(form.get('version')),
+      meta: { ipAddress: context.clientIp, requestId: context.requestId },
+    },
+    form,
+  )
+
+  // Post/redirect/get on success, so a reload never resubmits.
+  if (outcome.ok) return redirect(new URL(request.url).pathname)
+  return json(outcome, { status: outcome.status })
 }
 
 export default function FindingPage() {
-  const { finding, assigneeName, metrics, mismatch, isClosed, isOverdue } =
-    useLoaderData<typeof loader>()
+  const data = useLoaderData<typeof loader>()
+  const { finding, permissions } = data
+  // Remounting the forms when the finding changes clears them after a
+  // success; after an error the action's values refill them.
+  const formKey = `${finding.version}-${data.timeline.length}-${data.evidence.length}`
   return (
     <article className="space-y-4">
       <p className="text-sm">
@@ -80,175 +144,62 @@ export default function FindingPage() {
           All findings
         </Link>
       </p>
-      <header className="rounded border border-slate-200 bg-white p-4">
-        <p className="font-mono text-sm text-slate-600">{finding.reference}</p>
-        <h2 className="text-xl font-semibold">{finding.title}</h2>
-        <div className="mt-2 flex flex-wrap items-center gap-2">
-          <SeverityBadge severity={finding.severity} />
-          <StatusBadge status={finding.status} />
-          {finding.isBlocker ? <Tag>Production blocker</Tag> : null}
-          {finding.isQuickWin ? <Tag>Quick win</Tag> : null}
-          <span className="text-sm text-slate-700">
-            {isClosed ? 'Closed' : 'Open'}
-          </span>
-          {isOverdue ? (
-            <span className="text-sm font-semibold text-rose-800">Overdue</span>
-          ) : null}
-        </div>
-        {mismatch ? (
-          <p
-            role="note"
-            className="mt-3 rounded bg-amber-50 p-3 text-sm text-amber-900"
-          >
-            Severity mismatch: the auditor rated this finding{' '}
-            <strong>{SEVERITY_LABELS[mismatch.auditorSeverity]}</strong>, but
-            its CVSS score {mismatch.score.toFixed(1)} falls in the{' '}
-            <strong>{SEVERITY_LABELS[mismatch.cvssSeverity]}</strong> band. The
-            auditor&apos;s severity is used for gates and counts.
-          </p>
+      {finding.archivedAt ? (
+        <p
+          role="note"
+          className="rounded bg-slate-100 p-3 text-sm text-slate-800"
+        >
+          Archived on {finding.archivedAt.slice(0, 10)}: {finding.archiveReason}
+        </p>
+      ) : null}
+      <FindingFacts
+        finding={finding}
+        assigneeName={data.assigneeName}
+        metrics={data.metrics}
+        mismatch={data.mismatch}
+        isClosed={data.isClosed}
+        isOverdue={data.isOverdue}
+        defaultDueOn={data.defaultDueOn}
+      />
+      <div key={formKey} className="space-y-4">
+        <StatusForms
+          version={finding.version}
+          available={data.available.filter((to) => to !== 'risk_accepted')}
+          fixedByMe={data.fixedByMe}
+        />
+        {permissions.risk &&
+        (data.pending || data.available.includes('risk_accepted')) ? (
+          <RiskAcceptance
+            version={finding.version}
+            canRequest={data.available.includes('risk_accepted')}
+            canDecide={permissions.risk}
+            pending={data.pending}
+            userId={data.userId}
+            maxExpiry={data.maxExpiry}
+          />
         ) : null}
-        <dl className="mt-4 grid gap-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
-          <div>
-            <dt className="text-slate-600">Auditor&apos;s severity</dt>
-            <dd>{SEVERITY_LABELS[finding.auditorSeverity]}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">Assignee</dt>
-            <dd>{assigneeName ?? 'Unassigned'}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">Due</dt>
-            <dd>{finding.dueOn ?? '—'}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">CWE</dt>
-            <dd>{finding.cweId ? `CWE-${finding.cweId}` : '—'}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">OWASP Top 10</dt>
-            <dd>{owaspTop10Label(finding.owaspTop10)}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">OWASP API Top 10</dt>
-            <dd>{owaspApiTop10Label(finding.owaspApiTop10)}</dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">Practice</dt>
-            <dd>
-              {finding.practice
-                ? (PRACTICES[finding.practice] ?? finding.practice)
-                : '—'}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-slate-600">Updated</dt>
-            <dd>{finding.updatedAt.slice(0, 16).replace('T', ' ')} UTC</dd>
-          </div>
-        </dl>
-      </header>
-
-      <Section title="CVSS">
-        {finding.cvssScore === null ? (
-          <p className="text-slate-700">No CVSS score.</p>
-        ) : (
-          <>
-            <p>
-              <span className="text-2xl font-semibold tabular-nums">
-                {finding.cvssScore.toFixed(1)}
-              </span>{' '}
-              <span className="capitalize">{finding.cvssRating}</span>{' '}
-              <span className="text-sm text-slate-600">
-                {finding.scoreSource === 'imported'
-                  ? '(score imported from the source, which gave no vector)'
-                  : `(CVSS ${finding.cvssVersion}, computed from the vector)`}
-              </span>
-            </p>
-            {finding.cvssVector ? (
-              <p className="mt-1 break-all font-mono text-sm">
-                {finding.cvssVector}
-              </p>
-            ) : null}
-            {metrics.length > 0 ? (
-              <table className="mt-3 text-sm">
-                <caption className="sr-only">
-                  CVSS base metrics in words
-                </caption>
-                <tbody>
-                  {metrics.map((metric) => (
-                    <tr key={metric.key}>
-                      <th
-                        scope="row"
-                        className="pr-4 text-left font-normal text-slate-600"
-                      >
-                        {metric.name} ({metric.key})
-                      </th>
-                      <td className="font-medium">{metric.meaning}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : null}
-            {finding.auditorCvssScore !== null &&
-            finding.auditorCvssScore !== finding.cvssScore ? (
-              <p className="mt-2 text-sm text-slate-700">
-                Auditor&apos;s original score:{' '}
-                {finding.auditorCvssScore.toFixed(1)} (
-                {finding.auditorCvssVector ?? 'no vector'})
-              </p>
-            ) : null}
-          </>
-        )}
-      </Section>
-
-      <Section title="Description">
-        <Markdown>{finding.description}</Markdown>
-      </Section>
-      <Section title="Affected components">
-        {finding.affected.length === 0 ? (
-          <p className="text-slate-600">None listed.</p>
-        ) : (
-          <ul className="list-disc pl-6">
-            {finding.affected.map((item) => (
-              <li key={item}>
-                <code>{item}</code>
-              </li>
-            ))}
-          </ul>
-        )}
-      </Section>
-      <Section title="Impact">
-        <Markdown>{finding.impact}</Markdown>
-      </Section>
-      <Section title="Exploit scenario">
-        <Markdown>{finding.exploitScenario}</Markdown>
-      </Section>
-      <Section title="Remediation">
-        <Markdown>{finding.remediation}</Markdown>
-      </Section>
-      <Section title="References">
-        {finding.references.length === 0 ? (
-          <p className="text-slate-600">None.</p>
-        ) : (
-          <ul className="list-disc pl-6">
-            {finding.references.map((reference) => (
-              <li key={reference}>
-                {/^https?:\/\//.test(reference) ? (
-                  <a
-                    href={reference}
-                    rel="noreferrer noopener"
-                    target="_blank"
-                    className="break-all text-sky-800 underline"
-                  >
-                    {reference}
-                  </a>
-                ) : (
-                  reference
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Section>
+        <ManageForms
+          version={finding.version}
+          finding={finding}
+          assignable={data.assignable}
+          permissions={permissions}
+        />
+        {permissions.archive ? (
+          <EditDetailsForm version={finding.version} finding={finding} />
+        ) : null}
+        <EvidenceList
+          rows={data.evidence}
+          slug={data.slug}
+          reference={finding.reference}
+          version={finding.version}
+          canAdd={permissions.evidence}
+        />
+        <Timeline
+          entries={data.timeline}
+          version={finding.version}
+          canComment={permissions.comment}
+        />
+      </div>
     </article>
   )
 }

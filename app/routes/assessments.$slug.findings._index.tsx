@@ -1,18 +1,31 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import {
+  Link,
+  useActionData,
+  useLoaderData,
+  useSearchParams,
+} from '@remix-run/react'
 import { SeverityBadge, StatusBadge, Tag } from '~/components/badges'
+import { BulkActions } from '~/components/finding/bulk-actions'
+import { FindingFiltersForm } from '~/components/finding/findings-filter-form'
 import {
   parseFindingFilters,
   FindingFiltersSchema,
 } from '~/domain/finding-filters'
-import {
-  FINDING_STATUS_LABELS,
-  FINDING_STATUSES,
-} from '~/domain/finding-status'
-import { OWASP_API_TOP10_2023, OWASP_TOP10_2021 } from '~/domain/owasp'
-import { SEVERITIES, SEVERITY_LABELS } from '~/domain/severity'
+import { BULK_FINDINGS_FORM } from '~/domain/finding-forms'
+import { can } from '~/domain/permissions'
+import { listAssignableUsers } from '~/models/finding-activity.server'
+import { bulkChangeFindings } from '~/models/finding-bulk.server'
+import { expireRiskAcceptances } from '~/models/finding-expiry.server'
 import { listFindings } from '~/models/finding.server'
 import { requireAssessment } from '~/utils/assessment-access.server'
+import { readForm } from '~/utils/forms.server'
 import { getDb } from '#db/client.server'
 
 export const meta: MetaFunction = () => [{ title: 'Findings · Clearance' }]
@@ -35,13 +48,58 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
         .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
         .join('; ')
 
-  const result = listFindings(getDb(), assessment.id, filters, user.id)
+  const db = getDb()
+  expireRiskAcceptances(db, new Date(), assessment.id)
+  const result = listFindings(db, assessment.id, filters, user.id)
+  const people = listAssignableUsers(db, assessment.id)
 
-  return { ...result, filters, filterError }
+  return {
+    ...result,
+    filters,
+    filterError,
+    people,
+    canBulk: can(user, 'assign:finding'),
+    canCreate: can(user, 'create:finding'),
+  }
 }
 
-const selectClass =
-  'rounded border border-slate-400 bg-white px-2 py-1.5 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500'
+/** Bulk assignment and due dates for the security team. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user, session, assessment } = requireAssessment(
+    request,
+    params.slug,
+    'assign:finding',
+    context,
+  )
+
+  const form = await readForm(request, session)
+  const parsed = BULK_FINDINGS_FORM.safeParse({
+    intent: form.get('intent'),
+    ids: form.getAll('ids'),
+    assigneeId: form.get('assigneeId') ?? undefined,
+    dueOn: form.get('dueOn') ?? undefined,
+  })
+  if (!parsed.success)
+    return json(
+      { message: parsed.error.issues.map((issue) => issue.message).join('; ') },
+      { status: 400 },
+    )
+
+  const { intent, ids, assigneeId, dueOn } = parsed.data
+  const result = bulkChangeFindings(
+    getDb(),
+    user,
+    assessment.id,
+    ids,
+    intent === 'bulk-assign'
+      ? { kind: 'assigned', assigneeId: assigneeId ? assigneeId : null }
+      : { kind: 'due_date', dueOn: dueOn ? dueOn : null },
+    { ipAddress: context.clientIp, requestId: context.requestId },
+  )
+
+  if (!result.ok) return json({ message: result.message }, { status: 400 })
+  return redirect(new URL(request.url).pathname + new URL(request.url).search)
+}
 
 function SortHeader({ sort, label }: { sort: string; label: string }) {
   const [searchParams] = useSearchParams()
@@ -67,8 +125,18 @@ function SortHeader({ sort, label }: { sort: string; label: string }) {
 }
 
 export default function FindingsList() {
-  const { findings, total, page, pageSize, filters, filterError } =
-    useLoaderData<typeof loader>()
+  const {
+    findings,
+    total,
+    page,
+    pageSize,
+    filters,
+    filterError,
+    people,
+    canBulk,
+    canCreate,
+  } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const pages = Math.max(1, Math.ceil(total / pageSize))
   const pageLink = (target: number) => {
@@ -79,112 +147,14 @@ export default function FindingsList() {
   return (
     <div>
       <h2 className="sr-only">Findings</h2>
-      <Form
-        method="get"
-        className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3"
-        aria-label="Filter findings"
-      >
-        <label className="flex flex-col text-sm">
-          Search
-          <input
-            type="search"
-            name="q"
-            defaultValue={filters.q ?? ''}
-            className={selectClass}
-            placeholder="Title, reference, text"
-          />
-        </label>
-        <label className="flex flex-col text-sm">
-          Severity
-          <select
-            name="severity"
-            defaultValue={filters.severity[0] ?? ''}
-            className={selectClass}
-          >
-            <option value="">Any</option>
-            {SEVERITIES.map((severity) => (
-              <option key={severity} value={severity}>
-                {SEVERITY_LABELS[severity]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          Status
-          <select
-            name="status"
-            defaultValue={filters.status[0] ?? ''}
-            className={selectClass}
-          >
-            <option value="">Any</option>
-            <option value="open_any">Any open</option>
-            <option value="closed_any">Any closed</option>
-            {FINDING_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {FINDING_STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          OWASP category
-          <select
-            name="owasp"
-            defaultValue={filters.owasp ?? ''}
-            className={selectClass}
-          >
-            <option value="">Any</option>
-            <optgroup label="OWASP Top 10 2021">
-              {Object.entries(OWASP_TOP10_2021).map(([code, name]) => (
-                <option key={code} value={code}>
-                  {code} {name}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label="OWASP API Top 10 2023">
-              {Object.entries(OWASP_API_TOP10_2023).map(([code, name]) => (
-                <option key={code} value={code}>
-                  {code} {name}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          Blocker
-          <select
-            name="blocker"
-            defaultValue={
-              filters.blocker === undefined ? '' : String(filters.blocker)
-            }
-            className={selectClass}
-          >
-            <option value="">Any</option>
-            <option value="true">Production blockers</option>
-            <option value="false">Not blockers</option>
-          </select>
-        </label>
-        <label className="flex items-center gap-2 pb-1.5 text-sm">
-          <input
-            type="checkbox"
-            name="overdue"
-            value="true"
-            defaultChecked={filters.overdue === true}
-          />
-          Overdue only
-        </label>
-        <input type="hidden" name="sort" value={filters.sort} />
-        <input type="hidden" name="dir" value={filters.dir} />
-        <button
-          type="submit"
-          className="rounded bg-sky-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-900"
-        >
-          Apply filters
-        </button>
-        <Link to="?" className="pb-1.5 text-sm text-sky-800 underline">
-          Clear
-        </Link>
-      </Form>
+      {canCreate ? (
+        <p className="mb-3 text-right">
+          <Link to="new" className="text-sm text-sky-800 underline">
+            New finding
+          </Link>
+        </p>
+      ) : null}
+      <FindingFiltersForm filters={filters} people={people} />
       {filterError ? (
         <p
           role="alert"
@@ -193,6 +163,9 @@ export default function FindingsList() {
           Some filters in the link were not understood and were ignored:{' '}
           {filterError}
         </p>
+      ) : null}
+      {canBulk && findings.length > 0 ? (
+        <BulkActions people={people} error={actionData?.message ?? null} />
       ) : null}
       <p className="mt-3 text-sm text-slate-700" aria-live="polite">
         {total} finding{total === 1 ? '' : 's'}
@@ -211,6 +184,11 @@ export default function FindingsList() {
             </caption>
             <thead className="bg-slate-100">
               <tr>
+                {canBulk ? (
+                  <th scope="col" className="px-2 py-2 text-left">
+                    <span className="sr-only">Select</span>
+                  </th>
+                ) : null}
                 <SortHeader sort="reference" label="Ref" />
                 <th scope="col" className="px-2 py-2 text-left">
                   Title
@@ -230,9 +208,21 @@ export default function FindingsList() {
             <tbody>
               {findings.map((finding) => (
                 <tr
-                  key={finding.id}
+                  // A changed row remounts, which clears its bulk checkbox.
+                  key={`${finding.id}-${finding.updatedAt}`}
                   className="border-t border-slate-100 align-top"
                 >
+                  {canBulk ? (
+                    <td className="px-2 py-2">
+                      <input
+                        type="checkbox"
+                        name="ids"
+                        value={finding.id}
+                        form="bulk-form"
+                        aria-label={`Select ${finding.reference}`}
+                      />
+                    </td>
+                  ) : null}
                   <td className="px-2 py-2 font-mono">{finding.reference}</td>
                   <td className="px-2 py-2">
                     <Link

@@ -114,6 +114,8 @@ export const FINDING_EVENT_KINDS = [
   'comment',
   'evidence',
   'archived',
+  // Risk-acceptance requests and decisions that do not change the status.
+  'risk_acceptance',
 ] as const
 
 /**
