@@ -2,6 +2,12 @@ import { API_SCOPE_DESCRIPTIONS } from '~/domain/api-scopes'
 import { FINDING_SORTS } from '~/domain/finding-filters'
 import { FINDING_STATUSES } from '~/domain/finding-status'
 import { SEVERITIES } from '~/domain/severity'
+import {
+  assessmentParameter,
+  errorResponse,
+  standardErrors,
+} from './openapi-helpers'
+import { workflowAndPlanPaths } from './openapi-paths'
 
 /**
  * The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json.
@@ -12,30 +18,6 @@ import { SEVERITIES } from '~/domain/severity'
  * when it exports an action. tests/unit/openapi.test.ts fails until the
  * route and this document agree, in both directions.
  */
-const errorResponse = (description: string) => ({
-  description,
-  content: {
-    'application/json': { schema: { $ref: '#/components/schemas/Error' } },
-  },
-})
-
-/** The answers every authenticated endpoint may give besides success. */
-export const standardErrors = {
-  '401': errorResponse('Missing, unknown, expired or revoked token.'),
-  '403': errorResponse(
-    'The token lacks the scope, or its owner the permission.',
-  ),
-  '429': errorResponse('Too many requests for this token; see Retry-After.'),
-}
-
-const assessmentParameter = {
-  name: 'assessment',
-  in: 'path',
-  required: true,
-  description: 'The assessment slug or numeric id.',
-  schema: { type: 'string' },
-}
-
 const arrayQuery = (
   name: string,
   values: readonly string[],
@@ -253,5 +235,6 @@ export const openApiDocument = {
         },
       },
     },
+    ...workflowAndPlanPaths,
   } as Record<string, Record<string, unknown>>,
 }
