@@ -6,6 +6,7 @@ import { NavLink } from '@remix-run/react'
  */
 export const ASSESSMENT_TABS: { to: string; label: string; end?: boolean }[] = [
   { to: '', label: 'Overview', end: true },
+  { to: 'dashboard', label: 'Dashboard' },
   { to: 'findings', label: 'Findings' },
 ]
 

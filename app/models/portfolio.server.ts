@@ -3,7 +3,7 @@ import type { Db } from '#db/client.server'
 import { assessments } from '#db/schema/assessments'
 import type { Severity } from '~/domain/severity'
 import { listAssessmentSummaries } from './assessment.server'
-import { loadTimeline } from './dashboard.server'
+import { loadTimeline } from './timeline.server'
 import { loadReadiness } from './readiness.server'
 import type { SafeUser } from './user.server'
 
