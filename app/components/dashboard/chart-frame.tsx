@@ -19,7 +19,7 @@ function LazyChart({ spec }: { spec: ChartSpec }) {
   if (!mounted) return <Placeholder text="Chart loads after the page…" />
   return (
     <Suspense fallback={<Placeholder text="Loading chart…" />}>
-      <div className="h-64" aria-hidden="true">
+      <div className="h-64">
         <DashboardChart spec={spec} />
       </div>
     </Suspense>
