@@ -19,6 +19,8 @@ import { loadTimeline } from './timeline.server'
  */
 const current = isNull(findings.archivedAt)
 
+const severityRank = sql`case ${findings.severity} when 'critical' then 0 when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end`
+
 function openSql(now: Date) {
   return sql`not (${closedFindingCondition(now)})`
 }
@@ -60,6 +62,7 @@ export function countFindingFigures(
     .from(findings)
     .where(and(eq(findings.assessmentId, assessmentId), current))
     .groupBy(findings.severity)
+    .orderBy(severityRank)
     .all()
 }
 
@@ -183,7 +186,7 @@ export function listTopOpenRisks(
     .where(where)
     .orderBy(
       sql`${findings.isBlocker} desc`,
-      sql`case ${findings.severity} when 'critical' then 0 when 'high' then 1 else 2 end`,
+      severityRank,
       sql`${findings.cvssScore} desc nulls last`,
       asc(findings.reference),
     )

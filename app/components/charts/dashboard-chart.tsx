@@ -52,7 +52,11 @@ function Burndown({
       <YAxis allowDecimals={false} fontSize={12} width={36} />
       <Tooltip />
       <Legend wrapperStyle={{ fontSize: 12 }} />
-      <ReferenceLine x={spec.today} stroke="#0f172a" label="today" />
+      <ReferenceLine
+        x={spec.today}
+        stroke="#0f172a"
+        label={{ value: 'today', position: 'insideTopRight', fontSize: 12 }}
+      />
       <Line
         name={spec.weighted ? 'Open (weighted)' : 'Open'}
         dataKey="actual"
@@ -103,8 +107,18 @@ function Chart({ spec }: { spec: ChartSpec }) {
           <YAxis allowDecimals={false} fontSize={12} width={36} />
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar name="Open" dataKey="open" fill={colours.open} />
-          <Bar name="Verified" dataKey="verified" fill={colours.verified} />
+          <Bar
+            name="Open"
+            dataKey="open"
+            fill={colours.open}
+            isAnimationActive={false}
+          />
+          <Bar
+            name="Verified"
+            dataKey="verified"
+            fill={colours.verified}
+            isAnimationActive={false}
+          />
         </BarChart>
       )
     case 'phases':
@@ -115,18 +129,26 @@ function Chart({ spec }: { spec: ChartSpec }) {
           <YAxis type="category" dataKey="name" width={150} fontSize={11} />
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar name="Done" dataKey="done" stackId="t" fill={colours.verified} />
+          <Bar
+            name="Done"
+            dataKey="done"
+            stackId="t"
+            fill={colours.verified}
+            isAnimationActive={false}
+          />
           <Bar
             name="In progress"
             dataKey="doing"
             stackId="t"
             fill={colours.doing}
+            isAnimationActive={false}
           />
           <Bar
             name="Not started"
             dataKey="todo"
             stackId="t"
             fill={colours.todo}
+            isAnimationActive={false}
           />
         </BarChart>
       )
@@ -138,8 +160,18 @@ function Chart({ spec }: { spec: ChartSpec }) {
           <YAxis allowDecimals={false} fontSize={12} width={36} />
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar name="Findings" dataKey="total" fill={colours.todo} />
-          <Bar name="Open" dataKey="open" fill={colours.open} />
+          <Bar
+            name="Findings"
+            dataKey="total"
+            fill={colours.todo}
+            isAnimationActive={false}
+          />
+          <Bar
+            name="Open"
+            dataKey="open"
+            fill={colours.open}
+            isAnimationActive={false}
+          />
         </BarChart>
       )
     case 'risk':

@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import type { CategoryCompliance } from '~/domain/compliance'
 import type { TimelineRow } from '~/domain/forecast'
-import { SEVERITY_LABELS, type Severity } from '~/domain/severity'
+import type { Severity } from '~/domain/severity'
 import { ChartFrame, DataTable } from './chart-frame'
+import { SEVERITY_NAMES as SEVERITY_LABELS } from './pills'
 
 export interface ChartsData {
   timeline: TimelineRow[]

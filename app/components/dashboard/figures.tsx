@@ -1,8 +1,8 @@
 import { Link } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { SeverityBadge } from '~/components/badges'
 import type { DashboardFigures } from '~/domain/dashboard-figures'
-import { SEVERITIES, SEVERITY_LABELS, type Severity } from '~/domain/severity'
+import type { Severity } from '~/domain/severity'
+import { SEVERITY_NAMES, SEVERITY_ORDER, SeverityPill } from './pills'
 
 function Figure({
   label,
@@ -83,10 +83,10 @@ export function Figures(props: FiguresProps) {
           }
           detail={
             <span className="flex flex-wrap gap-1">
-              {SEVERITIES.filter((s) => (open.get(s)?.open ?? 0) > 0).map(
+              {SEVERITY_ORDER.filter((s) => (open.get(s)?.open ?? 0) > 0).map(
                 (severity) => (
-                  <span key={severity} title={SEVERITY_LABELS[severity]}>
-                    <SeverityBadge severity={severity} />{' '}
+                  <span key={severity} title={SEVERITY_NAMES[severity]}>
+                    <SeverityPill severity={severity} />{' '}
                     {open.get(severity)?.open}
                   </span>
                 ),

@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
-import { SeverityBadge, StatusBadge, Tag } from '~/components/badges'
 import type { FindingStatus } from '~/domain/finding-status'
 import type { Severity } from '~/domain/severity'
+import { BlockerTag, SeverityPill, StatusPill } from './pills'
 
 export interface TopRisk {
   reference: string
@@ -42,8 +42,8 @@ export function TopRisks({
           {risks.map((risk) => (
             <li key={risk.reference} className="py-1.5 text-sm">
               <p className="flex items-baseline gap-1.5">
-                <SeverityBadge severity={risk.severity} />
-                {risk.isBlocker ? <Tag>Blocker</Tag> : null}
+                <SeverityPill severity={risk.severity} />
+                {risk.isBlocker ? <BlockerTag /> : null}
                 <Link
                   to={`/assessments/${slug}/findings/${risk.reference}`}
                   className="truncate text-sky-800 hover:underline"
@@ -52,7 +52,7 @@ export function TopRisks({
                 </Link>
               </p>
               <p className="mt-0.5 flex flex-wrap gap-x-3 text-xs text-slate-700">
-                <StatusBadge status={risk.status} />
+                <StatusPill status={risk.status} />
                 <span>Owner: {risk.owner ?? 'unassigned'}</span>
                 <span
                   className={

@@ -1,0 +1,17 @@
+import { makeAssessment, makeUser, signInAs, test } from './fixtures'
+test('shot', async ({ page }) => {
+  const { slug } = makeAssessment('shot')
+  const { user } = await makeUser('security')
+  await signInAs(page, user)
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.goto(`/assessments/${slug}/dashboard`)
+  await page.locator('.recharts-wrapper svg').first().waitFor()
+  await page.screenshot({ path: '/tmp/dash.png' })
+  await page.screenshot({ path: '/tmp/dash-full.png', fullPage: true })
+  await page.goto(`/dashboard`)
+  await page.screenshot({ path: '/tmp/portfolio.png' })
+  await page.goto(`/assessments/${slug}/compliance`)
+  await page.screenshot({ path: '/tmp/compliance.png', fullPage: true })
+  await page.goto(`/assessments/${slug}/dashboard`)
+  await page.pdf({ path: '/tmp/dash.pdf', format: 'A4' })
+})
