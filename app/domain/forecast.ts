@@ -74,7 +74,7 @@ export function forecastCompletion(
       reason:
         elapsed < 0
           ? 'remediation has not started yet'
-          : `remediation started ${plural(elapsed, 'day')} ago; a forecast needs at least ${MIN_HISTORY_DAYS}`,
+          : `remediation started ${elapsed === 0 ? 'today' : `${plural(elapsed, 'day')} ago`}; a forecast needs at least ${MIN_HISTORY_DAYS} days of history`,
     }
   if (closures === 0)
     return {

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { getConnection } from '#db/client.server'
 import { findingEvents, findings } from '#db/schema/findings'
+import { fillDemoHistory } from '../../scripts/demo-history'
 import { expectNoAxeViolations } from './accessibility'
 import {
   addMember,
@@ -182,5 +183,37 @@ test('The compliance view shows each OWASP category and the scorecard', async ({
   await expect(
     scorecard.getByRole('row', { name: /Secrets management/ }),
   ).toContainText('5 / 10')
+  await expectNoAxeViolations(page)
+})
+
+test('With ten days of history the dashboard projects a date from the recent pace', async ({
+  page,
+}) => {
+  const { slug } = makeAssessment('history')
+  const { start } = fillDemoHistory(getConnection().db, slug)
+  const { user } = await makeUser('security')
+  await signInAs(page, user)
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.goto(`/assessments/${slug}/dashboard`)
+
+  const forecast = page.getByRole('region', { name: /Forecast: Projected/ })
+  await expect(forecast).toContainText(
+    /At the pace of the last 7 days \(\d\.\d findings closed a day, net of reopens\), the 11 open findings close by \d{4}-\d{2}-\d{2}/,
+  )
+  const figures = page.getByRole('region', { name: 'Figures' })
+  await expect(figures).toContainText('Open findings11 of 19')
+  await expect(figures).toContainText('8 verified; 2 fixed, awaiting retest')
+  await expect(figures).toContainText('Since remediation start10 days')
+  const burndown = await openTable(page, 'Burndown')
+  await expect(burndown.getByRole('row', { name: start })).toContainText('19')
+  const phases = await openTable(page, 'Remediation by plan phase')
+  await expect(phases.getByRole('row', { name: /Week 1/ })).toHaveText(
+    /4\s*1\s*0$/,
+  )
+  for (const name of [/Not ready/, 'Top open risks', /Forecast/]) {
+    const box = await page.getByRole('region', { name }).boundingBox()
+    expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(900)
+  }
+  await expect(page.locator('.recharts-wrapper')).toHaveCount(6)
   await expectNoAxeViolations(page)
 })

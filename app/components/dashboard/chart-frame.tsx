@@ -65,7 +65,7 @@ export function ChartFrame({
         <summary className="cursor-pointer text-sky-800 print:hidden">
           Data table: {title}
         </summary>
-        <div className="mt-2 max-h-72 overflow-auto print:max-h-none">
+        <div className="mt-2">
           {children}
         </div>
       </details>
