@@ -97,7 +97,7 @@ export default function AssessmentDashboard() {
       </div>
       <Verdict {...data.verdict} />
       <div className="mt-3 grid gap-3 lg:grid-cols-3">
-        <div className="space-y-3 lg:col-span-2">
+        <div className="min-w-0 space-y-3 lg:col-span-2">
           <Figures
             slug={data.slug}
             figures={data.figures}

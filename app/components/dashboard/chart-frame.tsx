@@ -49,7 +49,7 @@ export function ChartFrame({
   return (
     <section
       aria-labelledby={id}
-      className="chart-frame rounded border border-slate-200 bg-white p-4 break-inside-avoid"
+      className="chart-frame min-w-0 rounded border border-slate-200 bg-white p-4 break-inside-avoid"
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 id={id} className="font-semibold">
@@ -65,9 +65,7 @@ export function ChartFrame({
         <summary className="cursor-pointer text-sky-800 print:hidden">
           Data table: {title}
         </summary>
-        <div className="mt-2">
-          {children}
-        </div>
+        <div className="mt-2">{children}</div>
       </details>
     </section>
   )

@@ -22,7 +22,7 @@ function Figure({
         ? 'text-emerald-800'
         : 'text-slate-900'
   return (
-    <div className="rounded border border-slate-200 bg-white p-3">
+    <div className="min-w-0 rounded border border-slate-200 bg-white p-3">
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">
         {label}
       </dt>
@@ -34,8 +34,12 @@ function Figure({
   )
 }
 
-function days(count: number): string {
-  return `${count} day${count === 1 ? '' : 's'}`
+function count(value: number, noun: string): string {
+  return `${value} ${noun}${value === 1 ? '' : 's'}`
+}
+
+function days(value: number): string {
+  return count(value, 'day')
 }
 
 function untilMark(daysLeft: number, mark: string): string {
@@ -109,7 +113,7 @@ export function Figures(props: FiguresProps) {
         <Figure
           label="Overdue"
           value={figures.overdueFindings + figures.overdueTasks}
-          detail={`${figures.overdueFindings} findings, ${figures.overdueTasks} tasks`}
+          detail={`${count(figures.overdueFindings, 'finding')}, ${count(figures.overdueTasks, 'task')}`}
           tone={
             figures.overdueFindings + figures.overdueTasks > 0 ? 'bad' : 'plain'
           }

@@ -28,7 +28,7 @@ export function TopRisks({
   return (
     <section
       aria-labelledby="top-risks"
-      className="rounded border border-slate-200 bg-white p-3"
+      className="min-w-0 rounded border border-slate-200 bg-white p-3"
     >
       <h2 id="top-risks" className="font-semibold">
         Top open risks
@@ -46,7 +46,7 @@ export function TopRisks({
                 {risk.isBlocker ? <BlockerTag /> : null}
                 <Link
                   to={`/assessments/${slug}/findings/${risk.reference}`}
-                  className="truncate text-sky-800 hover:underline"
+                  className="min-w-0 truncate text-sky-800 hover:underline"
                 >
                   {risk.reference} {risk.title}
                 </Link>
