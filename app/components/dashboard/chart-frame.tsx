@@ -120,3 +120,32 @@ export function DataTable({
     </table>
   )
 }
+
+/**
+ * Opens every data table while printing, for browsers that cannot style
+ * a closed `<details>` open (`::details-content` is recent), and closes
+ * again the ones the reader had not opened.
+ */
+export function useOpenTablesForPrint() {
+  useEffect(() => {
+    let opened: HTMLDetailsElement[] = []
+    const before = () => {
+      opened = [
+        ...document.querySelectorAll<HTMLDetailsElement>(
+          '.chart-frame details',
+        ),
+      ].filter((details) => !details.open)
+      for (const details of opened) details.open = true
+    }
+    const after = () => {
+      for (const details of opened) details.open = false
+      opened = []
+    }
+    window.addEventListener('beforeprint', before)
+    window.addEventListener('afterprint', after)
+    return () => {
+      window.removeEventListener('beforeprint', before)
+      window.removeEventListener('afterprint', after)
+    }
+  }, [])
+}

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { CategoryCompliance } from '~/domain/compliance'
 import type { TimelineRow } from '~/domain/forecast'
 import type { Severity } from '~/domain/severity'
-import { ChartFrame, DataTable } from './chart-frame'
+import { ChartFrame, DataTable, useOpenTablesForPrint } from './chart-frame'
 import { SEVERITY_NAMES as SEVERITY_LABELS } from './pills'
 
 export interface ChartsData {
@@ -114,6 +114,7 @@ function Owasp({
 }
 
 export function DashboardCharts({ data }: { data: ChartsData }) {
+  useOpenTablesForPrint()
   const weights = (Object.keys(data.weights) as Severity[])
     .map((severity) => `${severity} ×${data.weights[severity]}`)
     .join(', ')
