@@ -54,6 +54,8 @@ async function openTable(page: import('@playwright/test').Page, name: string) {
 test('A viewer who is a member signs in and lands on the dashboard', async ({
   page,
 }) => {
+  // Axe and the chart chunk take a while on a busy two-core machine.
+  test.slow()
   const { slug, id } = makeAssessment('viewer')
   const { user, password } = await makeUser('viewer')
   addMember(id, user.id)
@@ -77,6 +79,8 @@ test('A viewer who is a member signs in and lands on the dashboard', async ({
 test('The dashboard shows the verdict, figures and chart tables before and after a finding is verified', async ({
   page,
 }) => {
+  // Axe and the chart chunk take a while on a busy two-core machine.
+  test.slow()
   const { slug, id } = makeAssessment('numbers')
   const { user } = await makeUser('security')
   await signInAs(page, user)
@@ -128,6 +132,8 @@ test('The dashboard shows the verdict, figures and chart tables before and after
 test('The verdict, blockers and forecast fit a 1440x900 screen and the charts load', async ({
   page,
 }) => {
+  // Axe and the chart chunk take a while on a busy two-core machine.
+  test.slow()
   const { slug } = makeAssessment('fit')
   const { user } = await makeUser('security')
   await signInAs(page, user)
@@ -146,6 +152,8 @@ test('The verdict, blockers and forecast fit a 1440x900 screen and the charts lo
 test('The dashboard prints without navigation and with its data tables', async ({
   page,
 }) => {
+  // Axe and the chart chunk take a while on a busy two-core machine.
+  test.slow()
   const { slug } = makeAssessment('print')
   const { user } = await makeUser('security')
   await signInAs(page, user)
@@ -161,6 +169,8 @@ test('The dashboard prints without navigation and with its data tables', async (
 test('The compliance view shows each OWASP category and the scorecard', async ({
   page,
 }) => {
+  // Axe and the chart chunk take a while on a busy two-core machine.
+  test.slow()
   const { slug, id } = makeAssessment('compliance')
   verifyFinding(id, 'P2-001')
   const { user } = await makeUser('security')
@@ -189,6 +199,8 @@ test('The compliance view shows each OWASP category and the scorecard', async ({
 test('With ten days of history the dashboard projects a date from the recent pace', async ({
   page,
 }) => {
+  // Axe and the chart chunk take a while on a busy two-core machine.
+  test.slow()
   const { slug } = makeAssessment('history')
   const { start } = fillDemoHistory(getConnection().db, slug)
   const { user } = await makeUser('security')
