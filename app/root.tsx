@@ -55,6 +55,9 @@ function Header() {
         </Link>
         {user ? (
           <>
+            <NavLink to="/dashboard" className={navClass}>
+              Dashboard
+            </NavLink>
             <NavLink to="/assessments" className={navClass}>
               Assessments
             </NavLink>

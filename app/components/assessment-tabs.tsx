@@ -14,6 +14,7 @@ export const ASSESSMENT_TABS: {
   permission?: Permission
 }[] = [
   { to: '', label: 'Overview', end: true },
+  { to: 'dashboard', label: 'Dashboard' },
   { to: 'findings', label: 'Findings' },
   { to: 'plan', label: 'Plan' },
   { to: 'gates', label: 'Gates' },
