@@ -1,4 +1,5 @@
 import * as cvssLibrary from 'ae-cvss-calculator'
+import { ratingForScore, type CvssRating } from './cvss-rating'
 
 /**
  * CVSS vectors: strict syntax check, then scoring by ae-cvss-calculator.
@@ -17,7 +18,6 @@ const calculator: CalculatorModule =
   cvssLibrary
 
 export type CvssVersion = '3.1' | '4.0'
-export type CvssRating = 'none' | 'low' | 'medium' | 'high' | 'critical'
 
 interface MetricDefinition {
   name: string
@@ -102,15 +102,6 @@ export class CvssVectorError extends Error {
     super(message)
     this.name = 'CvssVectorError'
   }
-}
-
-/** The qualitative rating of a score, as in the CVSS 3.1 and 4.0 specs. */
-export function ratingForScore(score: number): CvssRating {
-  if (score === 0) return 'none'
-  if (score < 4) return 'low'
-  if (score < 7) return 'medium'
-  if (score < 9) return 'high'
-  return 'critical'
 }
 
 /**

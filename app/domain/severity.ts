@@ -1,4 +1,4 @@
-import { ratingForScore } from './cvss'
+import { ratingForScore } from './cvss-rating'
 
 /**
  * Severities as the auditor gives them. `info` exists for findings that

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  ratingForScore,
-  scoreCvssVector,
-  tryScoreCvssVector,
-} from '~/domain/cvss'
+import { scoreCvssVector, tryScoreCvssVector } from '~/domain/cvss'
+import { ratingForScore } from '~/domain/cvss-rating'
 
 describe('CVSS scoring', () => {
   it.each([
