@@ -7,6 +7,7 @@ import { NavLink } from '@remix-run/react'
 export const ASSESSMENT_TABS: { to: string; label: string; end?: boolean }[] = [
   { to: '', label: 'Overview', end: true },
   { to: 'findings', label: 'Findings' },
+  { to: 'reports', label: 'Reports' },
 ]
 
 export function AssessmentTabs({ slug }: { slug: string }) {

@@ -24,6 +24,8 @@ export interface ReportEvidence {
 export interface ReportFinding {
   reference: string
   title: string
+  description: string
+  remediation: string
   severity: string
   cvssScore: number | null
   cvssVector: string | null

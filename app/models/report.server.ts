@@ -101,6 +101,8 @@ export function loadReportState(
     findings: findingRows.map(({ finding, verifiedBy }) => ({
       reference: finding.reference,
       title: finding.title,
+      description: finding.description,
+      remediation: finding.remediation,
       severity: finding.severity,
       cvssScore: finding.cvssScore,
       cvssVector: finding.cvssVector,
