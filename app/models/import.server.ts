@@ -247,24 +247,19 @@ class ImportRefused extends Error {}
  */
 const PENDING_TTL_MS = 15 * 60 * 1000
 const MAX_PENDING = 20
-const pending = new Map<
-  string,
-  {
-    userId: number
-    scope: string
-    format: ImportFormat
-    content: string
-    expires: number
-  }
->()
+interface PendingImport {
+  userId: number
+  scope: string
+  format: ImportFormat
+  content: string
+  /** For an import into a new assessment: its fields from the form. */
+  fields?: NewAssessmentFields
+}
+
+const pending = new Map<string, PendingImport & { expires: number }>()
 
 export function stashPendingImport(
-  entry: {
-    userId: number
-    scope: string
-    format: ImportFormat
-    content: string
-  },
+  entry: PendingImport,
   now = Date.now(),
 ): string {
   for (const [id, item] of pending) if (item.expires < now) pending.delete(id)

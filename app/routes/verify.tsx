@@ -3,18 +3,15 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from '@remix-run/node'
-import { data, unstable_parseMultipartFormData } from '@remix-run/node'
+import { data } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
 import { CsrfInput } from '~/components/csrf-input'
 import { buttonClass } from '~/components/field'
 import { verifyReport, type Verification } from '~/models/report-export.server'
 import { requireUser } from '~/utils/auth.server'
-import { CSRF_FIELD } from '~/utils/forms'
-import { fail } from '~/utils/http.server'
 import { logSecurityEvent } from '~/utils/logger.server'
-import { safeEqual } from '~/utils/secrets.server'
 import { getDb } from '#db/client.server'
-import { readUpload } from '~/reports/upload.server'
+import { readUploadForm } from '~/reports/upload.server'
 
 export const meta: MetaFunction = () => [{ title: 'Verify a report · Clearance' }]
 
@@ -27,13 +24,12 @@ const MAX_VERIFY_BYTES = 50 * 1024 * 1024
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, session } = requireUser(request, context)
-  const form = await unstable_parseMultipartFormData(
-    request,
-    readUpload(MAX_VERIFY_BYTES),
-  ).catch(() => fail(413, 'The file is larger than 50 MB.'))
-  const token = form.get(CSRF_FIELD)
-  if (typeof token !== 'string' || !safeEqual(token, session.csrfToken))
-    fail(403, 'This form has expired. Reload the page and try again.')
+  const form = await readUploadForm(request, session, MAX_VERIFY_BYTES)
+  if (!form)
+    return data(
+      { error: 'The file is larger than 50 MB: no report of ours is.', result: null },
+      { status: 413 },
+    )
 
   const digest = String(form.get('digest') ?? '').trim()
   const file = form.get('file')
