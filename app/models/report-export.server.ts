@@ -4,11 +4,7 @@ import { users } from '#db/schema/accounts'
 import { assessments } from '#db/schema/assessments'
 import { reportExports } from '#db/schema/reports'
 import { toIsoDay } from '~/domain/dates'
-import {
-  contentDigest,
-  sha256,
-  signedStateDigest,
-} from '~/domain/report-state'
+import { contentDigest, sha256, signedStateDigest } from '~/domain/report-state'
 import { findingsToCsv } from '~/reports/csv.server'
 import { assessmentToJson } from '~/reports/json-export'
 import { renderReportPdf } from '~/reports/render-report.server'
@@ -181,7 +177,8 @@ export function verifyReport(
           : eq(reportExports.fileSha256, fileHash),
       )
     : []
-  if (rows.length > 0) match = rows[0]?.contentDigest === digest ? 'content_digest' : 'file'
+  if (rows.length > 0)
+    match = rows[0]?.contentDigest === digest ? 'content_digest' : 'file'
   if (rows.length === 0 && embedded) {
     rows = lookup(eq(reportExports.contentDigest, embedded))
     if (rows.length > 0) match = 'content_digest'

@@ -105,7 +105,11 @@ export function listShareLinks(db: Db, assessmentId: number) {
 export function openShareLink(
   db: Db,
   token: string,
-  use: { what: 'summary' | 'pdf'; ipAddress?: string | null; requestId?: string | null },
+  use: {
+    what: 'summary' | 'pdf'
+    ipAddress?: string | null
+    requestId?: string | null
+  },
   now = new Date(),
 ) {
   if (!/^clr_share_[A-Za-z0-9_-]{43}$/.test(token)) return null

@@ -203,15 +203,14 @@ export function countFindingsByOwasp(
     ...OWASP_TOP10_2021,
     ...OWASP_API_TOP10_2023,
   }
-  return [
-    ...count(findings.owaspTop10),
-    ...count(findings.owaspApiTop10),
-  ].map((row) => ({
-    category: row.category,
-    name: names[row.category] ?? row.category,
-    findings: Number(row.findings),
-    open: Number(row.open ?? 0),
-  }))
+  return [...count(findings.owaspTop10), ...count(findings.owaspApiTop10)].map(
+    (row) => ({
+      category: row.category,
+      name: names[row.category] ?? row.category,
+      findings: Number(row.findings),
+      open: Number(row.open ?? 0),
+    }),
+  )
 }
 
 /** The assessment's audit trail, without the report's own read events. */

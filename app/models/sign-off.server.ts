@@ -140,8 +140,7 @@ function audit(
 }
 
 export type PolicyChange =
-  | { ok: true }
-  | { ok: false; field: 'userId' | 'capacity'; message: string }
+  { ok: true } | { ok: false; field: 'userId' | 'capacity'; message: string }
 
 export function addSignOffRequirement(
   db: Db,

@@ -1,13 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import {
-  exportReport,
-  type ExportFormat,
-} from '~/models/report-export.server'
-import {
-  handleApi,
-  requireApi,
-  requireApiAssessment,
-} from '~/utils/api.server'
+import { exportReport, type ExportFormat } from '~/models/report-export.server'
+import { handleApi, requireApi, requireApiAssessment } from '~/utils/api.server'
 import { logSecurityEvent } from '~/utils/logger.server'
 import { getDb } from '#db/client.server'
 import { downloadResponse } from './download.server'

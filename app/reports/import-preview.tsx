@@ -62,18 +62,24 @@ export function ImportPreview({
             </thead>
             <tbody>
               {plan.create.slice(0, 500).map((finding) => (
-                <tr key={finding.matchKey} className="border-t border-slate-100">
+                <tr
+                  key={finding.matchKey}
+                  className="border-t border-slate-100"
+                >
                   <td className="px-2 py-1">Create</td>
                   <td className="px-2 py-1 font-mono">{finding.reference}</td>
                   <td className="px-2 py-1">{finding.title}</td>
                   <td className="px-2 py-1">
-                    {SEVERITY_LABELS[finding.severity]} ({finding.severityReason})
+                    {SEVERITY_LABELS[finding.severity]} (
+                    {finding.severityReason})
                   </td>
                 </tr>
               ))}
               {plan.update.slice(0, 500).map((update) => (
                 <tr key={update.id} className="border-t border-slate-100">
-                  <td className="px-2 py-1">Update: {update.changes.join(', ')}</td>
+                  <td className="px-2 py-1">
+                    Update: {update.changes.join(', ')}
+                  </td>
                   <td className="px-2 py-1 font-mono">{update.reference}</td>
                   <td className="px-2 py-1">{update.finding.title}</td>
                   <td className="px-2 py-1">

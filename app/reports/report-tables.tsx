@@ -1,5 +1,8 @@
 import { Text, View } from '@react-pdf/renderer'
-import { FINDING_STATUS_LABELS, type FindingStatus } from '~/domain/finding-status'
+import {
+  FINDING_STATUS_LABELS,
+  type FindingStatus,
+} from '~/domain/finding-status'
 import type {
   ReportAuditEntry,
   ReportComplianceRow,

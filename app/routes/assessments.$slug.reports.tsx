@@ -85,7 +85,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === 'revoke-link') {
     const id = z.coerce.number().int().safeParse(form.get('linkId'))
     if (!id.success) fail(400, 'Which link?')
-    revokeShareLink(getDb(), { assessmentId: assessment.id, id: id.data }, audit)
+    revokeShareLink(
+      getDb(),
+      { assessmentId: assessment.id, id: id.data },
+      audit,
+    )
     logSecurityEvent('share_link_revoked', 'success', log, { linkId: id.data })
     return { created: null, fieldErrors: null, values: null }
   }
@@ -220,9 +224,9 @@ function ShareLinks({
         Auditor links
       </h3>
       <p className="mt-1 text-sm text-slate-700">
-        A read-only link to the report summary and PDF, for someone without
-        an account. It expires on the day you choose (at most{' '}
-        {MAX_SHARE_DAYS} days) and can be revoked.
+        A read-only link to the report summary and PDF, for someone without an
+        account. It expires on the day you choose (at most {MAX_SHARE_DAYS}{' '}
+        days) and can be revoked.
       </p>
       {result?.created ? (
         <div role="status" className="mt-3 rounded bg-emerald-50 p-3 text-sm">
@@ -264,7 +268,10 @@ function ShareLinks({
       ) : (
         <ul className="mt-3 divide-y divide-slate-100 text-sm">
           {links.map((link) => (
-            <li key={link.id} className="flex flex-wrap items-center gap-3 py-2">
+            <li
+              key={link.id}
+              className="flex flex-wrap items-center gap-3 py-2"
+            >
               <span className="font-medium">{link.label || 'Unlabelled'}</span>
               <span className="text-slate-700">
                 by {link.createdBy}, expires {link.expiresAt.slice(0, 10)}

@@ -17,7 +17,11 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   logSecurityEvent(
     'share_link_used',
     link ? 'success' : 'denied',
-    { requestId: context.requestId, clientIp: context.clientIp, route: '/shared' },
+    {
+      requestId: context.requestId,
+      clientIp: context.clientIp,
+      route: '/shared',
+    },
     { linkId: link?.id ?? null, what: 'pdf' },
   )
   if (!link) fail(404, 'This link does not exist, has expired or was revoked.')

@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [
  * An auditor's read-only view through a share link: the summary and the
  * PDF, nothing else. Unknown, expired and revoked links all answer 404.
  */
-export function loader({ request, params, context }: LoaderFunctionArgs) {
+export function loader({ params, context }: LoaderFunctionArgs) {
   const db = getDb()
   const link = openShareLink(db, params.token ?? '', {
     what: 'summary',
@@ -27,7 +27,11 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
   logSecurityEvent(
     'share_link_used',
     link ? 'success' : 'denied',
-    { requestId: context.requestId, clientIp: context.clientIp, route: '/shared' },
+    {
+      requestId: context.requestId,
+      clientIp: context.clientIp,
+      route: '/shared',
+    },
     { linkId: link?.id ?? null, what: 'summary' },
   )
   if (!link) fail(404, 'This link does not exist, has expired or was revoked.')
@@ -38,7 +42,10 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
     expiresAt: link.expiresAt,
     assessment: state.assessment,
     verdict: state.verdict,
-    gates: state.gates.map((gate) => ({ name: gate.name, passed: gate.passed })),
+    gates: state.gates.map((gate) => ({
+      name: gate.name,
+      passed: gate.passed,
+    })),
     summary: summariseFindings(state.findings),
     signOffs: state.signOffs,
   }
@@ -78,9 +85,15 @@ export default function SharedReport() {
         <table className="mt-2 text-sm">
           <thead>
             <tr>
-              <th scope="col" className="pr-4 text-left">Severity</th>
-              <th scope="col" className="pr-4 text-left">Findings</th>
-              <th scope="col" className="text-left">Open</th>
+              <th scope="col" className="pr-4 text-left">
+                Severity
+              </th>
+              <th scope="col" className="pr-4 text-left">
+                Findings
+              </th>
+              <th scope="col" className="text-left">
+                Open
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -13,7 +13,9 @@ import { logSecurityEvent } from '~/utils/logger.server'
 import { getDb } from '#db/client.server'
 import { readUploadForm } from '~/reports/upload.server'
 
-export const meta: MetaFunction = () => [{ title: 'Verify a report · Clearance' }]
+export const meta: MetaFunction = () => [
+  { title: 'Verify a report · Clearance' },
+]
 
 export function loader({ request, context }: LoaderFunctionArgs) {
   requireUser(request, context)
@@ -27,7 +29,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readUploadForm(request, session, MAX_VERIFY_BYTES)
   if (!form)
     return data(
-      { error: 'The file is larger than 50 MB: no report of ours is.', result: null },
+      {
+        error: 'The file is larger than 50 MB: no report of ours is.',
+        result: null,
+      },
       { status: 413 },
     )
 
@@ -39,7 +44,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       : null
   if (!bytes && !/^[0-9a-fA-F]{64}$/.test(digest))
     return data(
-      { error: 'Choose a file, or paste a SHA-256 digest (64 hex characters).', result: null },
+      {
+        error: 'Choose a file, or paste a SHA-256 digest (64 hex characters).',
+        result: null,
+      },
       { status: 400 },
     )
 
@@ -78,11 +86,14 @@ function Answer({ result }: { result: Verification }) {
           : 'Clearance exported a report with this content digest. If you checked a file, its bytes differ from every recorded export: it may have been altered.'}
       </p>
       <p>
-        {first.assessmentName} ({first.assessmentSlug}), {first.format.toUpperCase()}{' '}
-        exported by {first.exportedBy ?? 'an auditor link'} on{' '}
+        {first.assessmentName} ({first.assessmentSlug}),{' '}
+        {first.format.toUpperCase()} exported by{' '}
+        {first.exportedBy ?? 'an auditor link'} on{' '}
         {first.exportedAt.slice(0, 16).replace('T', ' ')} UTC.
       </p>
-      <p className={result.changedSince ? 'text-amber-900' : 'text-emerald-900'}>
+      <p
+        className={result.changedSince ? 'text-amber-900' : 'text-emerald-900'}
+      >
         {result.changedSince
           ? 'The assessment has changed since this export.'
           : 'The assessment has not changed since this export.'}

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { eq } from 'drizzle-orm'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { auditLog } from '#db/schema/audit'
 import { findings } from '#db/schema/findings'
 import { seedIfEmpty } from '#db/seed/seed.server'
@@ -8,12 +8,11 @@ import { parseFindingsCsv } from '~/domain/import/csv'
 import { parseSarif } from '~/domain/import/sarif'
 import { MAX_IMPORT_RESULTS } from '~/domain/import/types'
 import { applyImport, previewImport } from '~/models/import.server'
-import { createUser } from '~/models/user.server'
+import { createUser, type SafeUser } from '~/models/user.server'
 import { createTestDb } from './test-db'
 
 const fixture = (name: string) =>
   fs.readFileSync(`tests/fixtures/import/${name}`, 'utf8')
-
 
 describe('Reading SARIF', () => {
   it('maps a CodeQL security-severity score to a band, keeps it as imported and reads the CWE', () => {
@@ -126,25 +125,28 @@ describe('Reading CSV', () => {
     expect(parsed.findings.map((finding) => finding.reference)).toEqual([
       'IMP-010',
     ])
-    expect(
-      parsed.errors.map((error) => `${error.row} ${error.field}`),
-    ).toEqual([
-      'row 3 severity',
-      'row 4 cvss_vector',
-      'row 5 reference',
-      'row 5 owasp_top10',
-    ])
+    expect(parsed.errors.map((error) => `${error.row} ${error.field}`)).toEqual(
+      [
+        'row 3 severity',
+        'row 4 cvss_vector',
+        'row 5 reference',
+        'row 5 owasp_top10',
+      ],
+    )
   })
 })
 
-describe('Importing into an assessment', async () => {
+describe('Importing into an assessment', () => {
   const { db } = createTestDb()
   seedIfEmpty(db, new Date('2026-12-03T09:00:00Z'))
-  const actor = await createUser(db, {
-    email: 'security@example.test',
-    name: 'Sec',
-    role: 'security',
-    password: 'a-long-enough-test-password',
+  let actor: SafeUser
+  beforeAll(async () => {
+    actor = await createUser(db, {
+      email: 'security@example.test',
+      name: 'Sec',
+      role: 'security',
+      password: 'a-long-enough-test-password',
+    })
   })
   const auditCount = () => db.select().from(auditLog).all().length
 

@@ -22,10 +22,15 @@ export function parseAssessmentJson(content: string): ParsedImport {
     return refuse('The JSON must be an object.')
   const { format, version, findings } = document as Record<string, unknown>
   if (format !== 'clearance.assessment')
-    return refuse('The JSON is not a Clearance export ("format" must be "clearance.assessment").')
+    return refuse(
+      'The JSON is not a Clearance export ("format" must be "clearance.assessment").',
+    )
   if (version !== 1)
-    return refuse(`Only version 1 of the export is read; this file says ${JSON.stringify(version ?? null)}.`)
-  if (!Array.isArray(findings)) return refuse('The JSON has no "findings" array.')
+    return refuse(
+      `Only version 1 of the export is read; this file says ${JSON.stringify(version ?? null)}.`,
+    )
+  if (!Array.isArray(findings))
+    return refuse('The JSON has no "findings" array.')
   if (findings.length > MAX_IMPORT_RESULTS)
     return refuse(
       `The file has ${findings.length} findings; one import takes at most ${MAX_IMPORT_RESULTS}.`,

@@ -81,14 +81,24 @@ function location(result: Json): string | null {
   return typeof line === 'number' ? `${uri}:${line}` : uri
 }
 
-function fingerprintOf(result: Json, ruleId: string, where: string, message: string) {
+function fingerprintOf(
+  result: Json,
+  ruleId: string,
+  where: string,
+  message: string,
+) {
   const partial = isObject(result.partialFingerprints)
     ? Object.keys(result.partialFingerprints)
         .sort()
-        .map((key) => `${key}=${String((result.partialFingerprints as Json)[key])}`)
+        .map(
+          (key) =>
+            `${key}=${String((result.partialFingerprints as Json)[key])}`,
+        )
         .join('|')
     : ''
-  return sha256(partial ? `${ruleId}|${partial}` : `${ruleId}|${where}|${message}`)
+  return sha256(
+    partial ? `${ruleId}|${partial}` : `${ruleId}|${where}|${message}`,
+  )
 }
 
 export function parseSarif(content: string): ParsedImport {
@@ -107,7 +117,8 @@ export function parseSarif(content: string): ParsedImport {
     return refuse('The SARIF file has no "runs" array.')
   const total = log.runs.reduce(
     (sum: number, run) =>
-      sum + (isObject(run) && Array.isArray(run.results) ? run.results.length : 0),
+      sum +
+      (isObject(run) && Array.isArray(run.results) ? run.results.length : 0),
     0,
   )
   if (total > MAX_IMPORT_RESULTS)
@@ -118,7 +129,11 @@ export function parseSarif(content: string): ParsedImport {
   const errors: ImportRowError[] = []
   log.runs.forEach((run, runIndex) => {
     if (!isObject(run) || !isObject(run.tool) || !isObject(run.tool.driver)) {
-      errors.push({ row: `runs[${runIndex}]`, field: 'tool.driver', expected: 'an object naming the tool' })
+      errors.push({
+        row: `runs[${runIndex}]`,
+        field: 'tool.driver',
+        expected: 'an object naming the tool',
+      })
       return
     }
     const driver = run.tool.driver
@@ -131,14 +146,26 @@ export function parseSarif(content: string): ParsedImport {
         errors.push({ row, field: '(result)', expected: 'an object' })
         return
       }
-      const ruleId = text(result.ruleId) ?? (isObject(result.rule) ? text(result.rule.id) : null)
-      const message = isObject(result.message) ? text(result.message.text) : null
+      const ruleId =
+        text(result.ruleId) ??
+        (isObject(result.rule) ? text(result.rule.id) : null)
+      const message = isObject(result.message)
+        ? text(result.message.text)
+        : null
       if (!ruleId) {
-        errors.push({ row, field: 'ruleId', expected: 'the id of the rule that fired' })
+        errors.push({
+          row,
+          field: 'ruleId',
+          expected: 'the id of the rule that fired',
+        })
         return
       }
       if (!message) {
-        errors.push({ row, field: 'message.text', expected: 'a text describing the result' })
+        errors.push({
+          row,
+          field: 'message.text',
+          expected: 'a text describing the result',
+        })
         return
       }
       const rule = rules.get(ruleId)
@@ -151,9 +178,17 @@ export function parseSarif(content: string): ParsedImport {
       const fingerprint = fingerprintOf(result, ruleId, where, message)
       findings.push({
         matchKey: `fingerprint:${fingerprint}`,
-        reference: `${toolName.replace(/[^A-Za-z0-9]/g, '').slice(0, 8).toUpperCase() || 'SARIF'}-${fingerprint.slice(0, 8)}`,
+        reference: `${
+          toolName
+            .replace(/[^A-Za-z0-9]/g, '')
+            .slice(0, 8)
+            .toUpperCase() || 'SARIF'
+        }-${fingerprint.slice(0, 8)}`,
         fingerprint,
-        title: `${rule?.name ?? ruleId}${where ? ` in ${where}` : ''}`.slice(0, 300),
+        title: `${rule?.name ?? ruleId}${where ? ` in ${where}` : ''}`.slice(
+          0,
+          300,
+        ),
         severity,
         severityReason:
           rule?.score !== null && rule?.score !== undefined
@@ -162,7 +197,8 @@ export function parseSarif(content: string): ParsedImport {
         cvssVector: null,
         cvssVersion: null,
         cvssScore: rule?.score ?? null,
-        scoreSource: rule?.score !== null && rule?.score !== undefined ? 'imported' : null,
+        scoreSource:
+          rule?.score !== null && rule?.score !== undefined ? 'imported' : null,
         cweId: rule?.cweId ?? null,
         owaspTop10: null,
         owaspApiTop10: null,
