@@ -7,8 +7,6 @@ import { hashToken, randomToken } from '~/utils/secrets.server'
 import { appendAudit } from './audit.server'
 import type { AuditContext } from './sign-off.server'
 
-export const MAX_SHARE_DAYS = 90
-
 /**
  * Creates an auditor link. The token is returned once and stored only as
  * its keyed hash, like session and API tokens.

@@ -13,9 +13,9 @@ import { can } from '~/domain/permissions'
 import {
   createShareLink,
   listShareLinks,
-  MAX_SHARE_DAYS,
   revokeShareLink,
 } from '~/models/report-share.server'
+import { MAX_SHARE_DAYS } from '~/reports/share-limits'
 import { getSignOffStatus } from '~/models/sign-off.server'
 import { requireAssessment } from '~/utils/assessment-access.server'
 import { readForm } from '~/utils/forms.server'
