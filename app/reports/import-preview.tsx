@@ -8,19 +8,24 @@ import { SEVERITY_LABELS } from '~/domain/severity'
 export function ImportPreview({
   plan,
   pendingId,
+  headingLevel = 3,
 }: {
   plan: ImportPlan
   pendingId: string
+  /** 3 under an assessment's tabs, 2 on a page of its own. */
+  headingLevel?: 2 | 3
 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
+  const Subheading = headingLevel === 2 ? 'h3' : 'h4'
   const nothing = plan.create.length === 0 && plan.update.length === 0
   return (
     <section
       aria-labelledby="preview"
       className="space-y-3 rounded border border-slate-200 bg-white p-4"
     >
-      <h3 id="preview" className="text-lg font-semibold">
+      <Heading id="preview" className="text-lg font-semibold">
         Preview
-      </h3>
+      </Heading>
       <p role="status" className="text-sm">
         {plan.create.length} to create, {plan.update.length} to update,{' '}
         {plan.skip.length} skipped, {plan.errors.length} row error
@@ -29,7 +34,9 @@ export function ImportPreview({
       </p>
       {plan.errors.length > 0 ? (
         <div>
-          <h4 className="font-medium text-red-800">Rows with errors</h4>
+          <Subheading className="font-medium text-red-800">
+            Rows with errors
+          </Subheading>
           <ul className="list-disc pl-5 text-sm text-red-800">
             {plan.errors.slice(0, 200).map((error, index) => (
               <li key={index}>

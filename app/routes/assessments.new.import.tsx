@@ -266,6 +266,7 @@ export default function NewAssessmentImport() {
         <ImportPreview
           plan={result.preview.plan}
           pendingId={result.preview.pendingId}
+          headingLevel={2}
         />
       ) : null}
     </div>

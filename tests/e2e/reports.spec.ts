@@ -205,3 +205,68 @@ test('The verify page recognises an exported file and the API serves the CSV', a
   await expectNoAxeViolations(page)
   fs.rmSync(file)
 })
+
+test('The import API previews on a dry run and needs the write scope', async ({
+  request,
+}) => {
+  const { slug } = makeAssessment('api-import')
+  const { user } = await makeUser('security')
+  const reader = makeToken(user, ['reports:read'])
+  const writer = makeToken(user, ['reports:write'])
+  const body = {
+    format: 'sarif',
+    content: fs.readFileSync('tests/fixtures/import/trivy.sarif', 'utf8'),
+    dryRun: true,
+  }
+  const refused = await request.post(`/api/v1/assessments/${slug}/import`, {
+    headers: { Authorization: `Bearer ${reader}` },
+    data: body,
+  })
+  expect(refused.status()).toBe(403)
+
+  const preview = await request.post(`/api/v1/assessments/${slug}/import`, {
+    headers: { Authorization: `Bearer ${writer}` },
+    data: body,
+  })
+  expect(preview.status()).toBe(200)
+  const answer = (await preview.json()) as {
+    dryRun: boolean
+    created: { severityReason: string }[]
+  }
+  expect(answer.dryRun).toBe(true)
+  expect(answer.created.map((item) => item.severityReason)).toEqual([
+    'security-severity 7.5 → high',
+    'security-severity 4.2 → medium',
+  ])
+
+  const broken = await request.post(`/api/v1/assessments/${slug}/import`, {
+    headers: { Authorization: `Bearer ${writer}` },
+    data: { ...body, content: '{"version":"2.0.0","runs":[]}' },
+  })
+  expect(broken.status()).toBe(422)
+})
+
+test('A new assessment is created from a CSV import after its preview', async ({
+  page,
+}) => {
+  const { user } = await makeUser('security')
+  await signInAs(page, user)
+  const slug = `csv-new-${Date.now().toString(36)}`
+  await page.goto('/assessments/new/import')
+  await page.getByLabel('Name').fill('Imported from CSV')
+  await page.getByLabel('Address (slug)').fill(slug)
+  await page.getByLabel('Service assessed').fill('Payments API')
+  await page.getByLabel('Assessor').fill('External firm')
+  await page.getByLabel('Assessed on').fill('2026-11-30')
+  await page
+    .getByLabel('File')
+    .setInputFiles('tests/fixtures/import/findings.csv')
+  await page.getByRole('button', { name: 'Preview import' }).click()
+  await expect(
+    page.getByText('2 to create, 0 to update, 0 skipped'),
+  ).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page.getByRole('button', { name: 'Confirm import' }).click()
+  await expect(page).toHaveURL(new RegExp(`/assessments/${slug}/findings`))
+  await expect(page.getByText('2 findings')).toBeVisible()
+})
