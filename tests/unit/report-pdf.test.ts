@@ -57,5 +57,5 @@ describe('The PDF report', () => {
     expect(text).toMatch(/Page 1 of \d+/)
     expect(text).toContain('OWASP compliance')
     expect(text).toContain('Appendix: audit trail')
-  })
+  }, 60_000) // the first render loads and subsets the fonts
 })
