@@ -33,6 +33,8 @@ test('A service owner signs with a gate exception, the report shows it, and a fi
   page,
   browser,
 }) => {
+  // The server's first PDF loads and subsets the embedded font.
+  test.setTimeout(90_000)
   const { slug, id } = makeAssessment('sign')
   const { user: lead } = await makeUser('security', 'Lena Lead')
   const { user: owner } = await makeUser('viewer', 'Oskar Owner')
