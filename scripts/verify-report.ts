@@ -40,7 +40,9 @@ if (result.match === 'none' || !first) {
 const lines = [
   result.match === 'file'
     ? 'PRODUCED BY CLEARANCE: these exact bytes were exported.'
-    : 'KNOWN CONTENT DIGEST: Clearance exported a report with this content; a file given here differs from every recorded export.',
+    : 'digest' in input
+      ? 'KNOWN CONTENT DIGEST: Clearance exported a report with this content.'
+      : 'ALTERED FILE: it names a content digest Clearance exported, but its bytes match no recorded export.',
   `Assessment: ${first.assessmentName} (${first.assessmentSlug})`,
   `Exported: ${first.format} by ${first.exportedBy ?? 'an auditor link'} at ${first.exportedAt}`,
   `Content digest: ${first.contentDigest}`,
