@@ -18,6 +18,7 @@ export const ASSESSMENT_TABS: {
   { to: 'findings', label: 'Findings' },
   { to: 'plan', label: 'Plan' },
   { to: 'gates', label: 'Gates' },
+  { to: 'reports', label: 'Reports' },
   { to: 'members', label: 'Members', permission: 'manage:membership' },
 ]
 

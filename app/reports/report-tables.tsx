@@ -1,0 +1,177 @@
+import { Text, View } from '@react-pdf/renderer'
+import {
+  FINDING_STATUS_LABELS,
+  type FindingStatus,
+} from '~/domain/finding-status'
+import type {
+  ReportAuditEntry,
+  ReportComplianceRow,
+  ReportFinding,
+  ReportGate,
+  ReportRiskAcceptance,
+} from '~/domain/report-state'
+import { printable as p } from './fonts.server'
+import { styles } from './styles'
+
+function statusLabel(status: string) {
+  return FINDING_STATUS_LABELS[status as FindingStatus] ?? status
+}
+
+export function GatesSection({ gates }: { gates: ReportGate[] }) {
+  return (
+    <View>
+      <Text style={styles.h2}>Gates</Text>
+      {gates.length === 0 ? (
+        <Text style={styles.muted}>No gates are enabled.</Text>
+      ) : null}
+      {gates.map((gate, index) => (
+        <View key={index} style={styles.box} wrap={false}>
+          <Text style={styles.bold}>
+            {p(`${gate.passed ? 'PASS' : 'FAIL'} — ${gate.name}`)}
+          </Text>
+          {gate.reasons.map((reason, reasonIndex) => (
+            <Text key={reasonIndex}>{p(`• ${reason}`)}</Text>
+          ))}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+const findingColumns = [
+  ['Ref', 48],
+  ['Title', 170],
+  ['Severity', 50],
+  ['CVSS', 130],
+  ['OWASP', 60],
+  ['Status', 70],
+  ['Evidence', 130],
+  ['Verified', 100],
+] as const
+
+export function FindingsSection({ findings }: { findings: ReportFinding[] }) {
+  return (
+    <View>
+      <Text style={styles.h2}>Findings</Text>
+      <View style={styles.headerRow} fixed>
+        {findingColumns.map(([label, width]) => (
+          <Text key={label} style={[styles.cell, { width }]}>
+            {label}
+          </Text>
+        ))}
+      </View>
+      {findings.map((finding) => (
+        <View key={finding.reference} style={styles.row} wrap={false}>
+          <Text style={[styles.cell, { width: 48 }]}>
+            {p(finding.reference)}
+          </Text>
+          <Text style={[styles.cell, { width: 170 }]}>{p(finding.title)}</Text>
+          <Text style={[styles.cell, { width: 50 }]}>{finding.severity}</Text>
+          <Text style={[styles.cell, { width: 130, fontSize: 7 }]}>
+            {finding.cvssScore === null
+              ? '—'
+              : `${finding.cvssScore.toFixed(1)}${finding.scoreSource === 'imported' ? ' (imported)' : ''} ${finding.cvssVector ?? ''}`}
+          </Text>
+          <Text style={[styles.cell, { width: 60 }]}>
+            {[finding.owaspTop10, finding.owaspApiTop10]
+              .filter(Boolean)
+              .join(' ') || '—'}
+          </Text>
+          <Text style={[styles.cell, { width: 70 }]}>
+            {statusLabel(finding.status)}
+          </Text>
+          <Text style={[styles.cell, { width: 130, fontSize: 7 }]}>
+            {finding.evidence.length === 0
+              ? '—'
+              : p(
+                  finding.evidence
+                    .map((item) => `${item.kind}: ${item.value}`)
+                    .join('\n'),
+                )}
+          </Text>
+          <Text style={[styles.cell, { width: 100, fontSize: 7 }]}>
+            {finding.verifiedBy
+              ? p(`${finding.verifiedBy}, ${finding.verifiedAt ?? ''}`)
+              : '—'}
+          </Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+export function AcceptancesSection({
+  acceptances,
+}: {
+  acceptances: ReportRiskAcceptance[]
+}) {
+  return (
+    <View>
+      <Text style={styles.h2}>Risk acceptances</Text>
+      {acceptances.length === 0 ? (
+        <Text style={styles.muted}>No risk has been accepted.</Text>
+      ) : null}
+      {acceptances.map((acceptance, index) => (
+        <View key={index} style={styles.box} wrap={false}>
+          <Text style={styles.bold}>
+            {p(
+              `${acceptance.reference} — ${acceptance.status}, expires ${acceptance.expiresOn}`,
+            )}
+          </Text>
+          <Text>{p(`Justification: ${acceptance.justification}`)}</Text>
+          <Text>
+            {p(`Compensating controls: ${acceptance.compensatingControls}`)}
+          </Text>
+          <Text style={styles.muted}>
+            {p(
+              `Requested by ${acceptance.requestedBy}; approved by ${acceptance.approvedBy ?? '—'} ${acceptance.decidedAt ?? ''}`,
+            )}
+          </Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+export function ComplianceSection({ rows }: { rows: ReportComplianceRow[] }) {
+  return (
+    <View wrap={false}>
+      <Text style={styles.h2}>OWASP compliance</Text>
+      <View style={styles.headerRow}>
+        <Text style={{ width: 300 }}>Category</Text>
+        <Text style={{ width: 60 }}>Findings</Text>
+        <Text style={{ width: 60 }}>Open</Text>
+      </View>
+      {rows.length === 0 ? (
+        <Text style={styles.muted}>No finding is mapped to OWASP.</Text>
+      ) : null}
+      {rows.map((row) => (
+        <View key={row.category} style={styles.row}>
+          <Text style={{ width: 300 }}>{`${row.category} ${row.name}`}</Text>
+          <Text style={{ width: 60 }}>{String(row.findings)}</Text>
+          <Text style={{ width: 60 }}>{String(row.open)}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+export function AuditAppendix({ entries }: { entries: ReportAuditEntry[] }) {
+  return (
+    <View>
+      <Text style={styles.h2}>Appendix: audit trail</Text>
+      {entries.length === 0 ? (
+        <Text style={styles.muted}>No audited change yet.</Text>
+      ) : null}
+      {entries.map((entry) => (
+        <View key={entry.id} style={styles.row} wrap={false}>
+          <Text style={{ width: 30 }}>{String(entry.id)}</Text>
+          <Text style={{ width: 110, fontSize: 7 }}>{entry.at}</Text>
+          <Text style={{ width: 120 }}>{p(entry.actor)}</Text>
+          <Text style={{ width: 130 }}>{p(entry.action)}</Text>
+          <Text style={{ width: 130 }}>{p(entry.entity)}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

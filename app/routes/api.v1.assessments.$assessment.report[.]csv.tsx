@@ -1,0 +1,3 @@
+import { apiReportLoader } from '~/reports/api-export.server'
+
+export const loader = apiReportLoader('csv')

@@ -1,0 +1,227 @@
+import fs from 'node:fs'
+import { eq } from 'drizzle-orm'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { auditLog } from '#db/schema/audit'
+import { findings } from '#db/schema/findings'
+import { seedIfEmpty } from '#db/seed/seed.server'
+import { parseFindingsCsv } from '~/domain/import/csv'
+import { parseSarif } from '~/domain/import/sarif'
+import { MAX_IMPORT_RESULTS } from '~/domain/import/types'
+import { applyImport, previewImport } from '~/models/import.server'
+import { createUser, type SafeUser } from '~/models/user.server'
+import { createTestDb } from './test-db'
+
+const fixture = (name: string) =>
+  fs.readFileSync(`tests/fixtures/import/${name}`, 'utf8')
+
+describe('Reading SARIF', () => {
+  it('maps a CodeQL security-severity score to a band, keeps it as imported and reads the CWE', () => {
+    const parsed = parseSarif(fixture('codeql.sarif'))
+    if (!parsed.ok) throw new Error(parsed.message)
+    expect(parsed.findings).toHaveLength(2)
+    const [sql] = parsed.findings
+    expect(sql?.severity).toBe('high')
+    expect(sql?.severityReason).toBe('security-severity 8.8 → high')
+    expect(sql?.cvssScore).toBe(8.8)
+    expect(sql?.scoreSource).toBe('imported')
+    expect(sql?.cvssVector).toBeNull()
+    expect(sql?.cweId).toBe(89)
+    expect(sql?.title).toBe(
+      'SQL query built from user-controlled sources in app/db/queries.py:42',
+    )
+    expect(sql?.affected).toEqual(['app/db/queries.py:42'])
+  })
+
+  it('falls back to the level for Semgrep rules without a score', () => {
+    const parsed = parseSarif(fixture('semgrep.sarif'))
+    if (!parsed.ok) throw new Error(parsed.message)
+    expect(parsed.findings.map((finding) => finding.severity)).toEqual([
+      'high',
+      'low',
+    ])
+    expect(parsed.findings[0]?.severityReason).toBe('level error → high')
+    expect(parsed.findings[0]?.cweId).toBe(522)
+    expect(parsed.findings[1]?.scoreSource).toBeNull()
+  })
+
+  it('reads Trivy results, two on the same line kept apart by rule', () => {
+    const parsed = parseSarif(fixture('trivy.sarif'))
+    if (!parsed.ok) throw new Error(parsed.message)
+    expect(parsed.findings.map((finding) => finding.severity)).toEqual([
+      'high',
+      'medium',
+    ])
+    expect(new Set(parsed.findings.map((f) => f.fingerprint)).size).toBe(2)
+    expect(parsed.findings[0]?.source).toBe('sarif:Trivy')
+  })
+
+  it('refuses a file that is not JSON, or another SARIF version, with a message', () => {
+    const notJson = parseSarif(fixture('not-json.sarif'))
+    const wrongVersion = parseSarif(fixture('wrong-version.sarif'))
+    expect(notJson).toEqual({
+      ok: false,
+      message: 'The file is not JSON, so it cannot be SARIF.',
+    })
+    expect(wrongVersion.ok).toBe(false)
+    if (!wrongVersion.ok) expect(wrongVersion.message).toContain('"1.0.0"')
+  })
+
+  it('names the result and the field that is missing, and keeps the good ones', () => {
+    const parsed = parseSarif(fixture('missing-fields.sarif'))
+    if (!parsed.ok) throw new Error(parsed.message)
+    expect(parsed.errors).toEqual([
+      {
+        row: 'runs[0].results[0]',
+        field: 'ruleId',
+        expected: 'the id of the rule that fired',
+      },
+      {
+        row: 'runs[0].results[1]',
+        field: 'message.text',
+        expected: 'a text describing the result',
+      },
+    ])
+    expect(parsed.findings).toHaveLength(1)
+  })
+
+  it('refuses more results than one import takes', () => {
+    const result = {
+      ruleId: 'r',
+      message: { text: 'm' },
+    }
+    const log = {
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver: { name: 'X' } },
+          results: Array.from({ length: MAX_IMPORT_RESULTS + 1 }, () => result),
+        },
+      ],
+    }
+    const parsed = parseSarif(JSON.stringify(log))
+    expect(parsed.ok).toBe(false)
+    if (!parsed.ok) expect(parsed.message).toContain('at most 20000')
+  })
+})
+
+describe('Reading CSV', () => {
+  it('reads the documented columns and computes the score from the vector', () => {
+    const parsed = parseFindingsCsv(fixture('findings.csv'))
+    if (!parsed.ok) throw new Error(parsed.message)
+    expect(parsed.errors).toEqual([])
+    expect(parsed.findings[0]).toMatchObject({
+      reference: 'IMP-001',
+      cvssScore: 6.1,
+      scoreSource: 'computed',
+      cweId: 601,
+      owaspTop10: 'A01',
+    })
+    expect(parsed.findings[1]?.title).toBe('Verbose errors, with stack traces')
+  })
+
+  it('names the row, the field and what was expected for each bad cell', () => {
+    const parsed = parseFindingsCsv(fixture('findings-bad.csv'))
+    if (!parsed.ok) throw new Error(parsed.message)
+    expect(parsed.findings.map((finding) => finding.reference)).toEqual([
+      'IMP-010',
+    ])
+    expect(parsed.errors.map((error) => `${error.row} ${error.field}`)).toEqual(
+      [
+        'row 3 severity',
+        'row 4 cvss_vector',
+        'row 5 reference',
+        'row 5 owasp_top10',
+      ],
+    )
+  })
+})
+
+describe('Importing into an assessment', () => {
+  const { db } = createTestDb()
+  seedIfEmpty(db, new Date('2026-12-03T09:00:00Z'))
+  let actor: SafeUser
+  beforeAll(async () => {
+    actor = await createUser(db, {
+      email: 'security@example.test',
+      name: 'Sec',
+      role: 'security',
+      password: 'a-long-enough-test-password',
+    })
+  })
+  const auditCount = () => db.select().from(auditLog).all().length
+
+  it('previews without writing, then writes, and a second import changes nothing', () => {
+    const before = db.select().from(findings).all().length
+    const preview = previewImport(db, 1, 'sarif', fixture('codeql.sarif'))
+    if (!preview.ok) throw new Error(preview.message)
+    expect(preview.plan.create).toHaveLength(2)
+    expect(db.select().from(findings).all()).toHaveLength(before)
+
+    const first = applyImport(
+      db,
+      { assessmentId: 1 },
+      'sarif',
+      fixture('codeql.sarif'),
+      { actor },
+    )
+    expect(first.ok && first.plan.create).toHaveLength(2)
+    expect(db.select().from(findings).all()).toHaveLength(before + 2)
+    const audited = auditCount()
+
+    const second = applyImport(
+      db,
+      { assessmentId: 1 },
+      'sarif',
+      fixture('codeql.sarif'),
+      { actor },
+    )
+    if (!second.ok) throw new Error(second.message)
+    expect(second.plan.create).toHaveLength(0)
+    expect(second.plan.update).toHaveLength(0)
+    expect(second.plan.skip.map((skip) => skip.reason)).toEqual([
+      'unchanged',
+      'unchanged',
+    ])
+    expect(db.select().from(findings).all()).toHaveLength(before + 2)
+    expect(auditCount()).toBe(audited)
+  })
+
+  it('updates a finding matched by reference when a field differs', () => {
+    applyImport(db, { assessmentId: 1 }, 'csv', fixture('findings.csv'), {
+      actor,
+    })
+    const changed = fixture('findings.csv').replace(
+      'Open redirect in login flow',
+      'Open redirect after login',
+    )
+    const preview = previewImport(db, 1, 'csv', changed)
+    if (!preview.ok) throw new Error(preview.message)
+    expect(preview.plan.update.map((update) => update.changes)).toEqual([
+      ['title'],
+    ])
+  })
+
+  it('writes nothing, not even the new assessment, when the file is refused', () => {
+    const assessmentsBefore = auditCount()
+    const result = applyImport(
+      db,
+      {
+        create: {
+          name: 'New',
+          slug: 'new-from-import',
+          targetService: 'svc',
+          assessor: 'me',
+          assessedOn: '2026-12-01',
+        },
+      },
+      'sarif',
+      fixture('not-json.sarif'),
+      { actor },
+    )
+    expect(result.ok).toBe(false)
+    expect(auditCount()).toBe(assessmentsBefore)
+    expect(
+      db.select().from(findings).where(eq(findings.source, 'x')).all(),
+    ).toHaveLength(0)
+  })
+})
