@@ -8,6 +8,7 @@ import {
   standardErrors,
 } from './openapi-helpers'
 import { workflowAndPlanPaths } from './openapi-paths'
+import { reportPaths } from './openapi-report-paths'
 
 /**
  * The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json.
@@ -236,5 +237,6 @@ export const openApiDocument = {
       },
     },
     ...workflowAndPlanPaths,
+    ...reportPaths,
   } as Record<string, Record<string, unknown>>,
 }
