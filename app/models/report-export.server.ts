@@ -9,7 +9,7 @@ import { findingsToCsv } from '~/reports/csv.server'
 import { assessmentToJson } from '~/reports/json-export'
 import { renderReportPdf } from '~/reports/render-report.server'
 import { appendAudit } from './audit.server'
-import { loadReportBurndown } from './report-burndown.server'
+import { loadReportTimeline } from './report-burndown.server'
 import { loadReportState } from './report.server'
 
 export const EXPORT_FORMATS = ['pdf', 'csv', 'json'] as const
@@ -66,7 +66,7 @@ export async function exportReport(
             state,
             contentDigest: digest,
             generatedAt,
-            burndown: loadReportBurndown(db, assessmentId, now),
+            ...loadReportTimeline(db, assessmentId, now),
           }),
         )
       : new TextEncoder().encode(

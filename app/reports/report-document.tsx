@@ -18,6 +18,7 @@ export interface ReportInput {
   contentDigest: string
   generatedAt: string
   burndown: BurndownPoint[]
+  forecast: string
 }
 
 function Footer({ input }: { input: ReportInput }) {
@@ -113,9 +114,7 @@ function Summary({ input }: { input: ReportInput }) {
           </Text>
         </View>
       ))}
-      <Text style={{ marginTop: 4 }}>
-        Forecast: see the dashboard in Clearance.
-      </Text>
+      <Text style={{ marginTop: 4 }}>{p(`Forecast: ${input.forecast}`)}</Text>
       <Text style={styles.h3}>Burndown: open findings per day</Text>
       <BurndownChart points={input.burndown} />
       {last ? (

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { findings } from '#db/schema/findings'
 import { seedIfEmpty } from '#db/seed/seed.server'
 import { contentDigest } from '~/domain/report-state'
-import { loadReportBurndown } from '~/models/report-burndown.server'
+import { loadReportTimeline } from '~/models/report-burndown.server'
 import { loadReportState } from '~/models/report.server'
 import { renderReportPdf } from '~/reports/render-report.server'
 import { createTestDb } from './test-db'
@@ -40,7 +40,7 @@ describe('The PDF report', () => {
       state,
       contentDigest: digest,
       generatedAt: now.toISOString(),
-      burndown: loadReportBurndown(db, 1, now),
+      ...loadReportTimeline(db, 1, now),
     })
     // Layout may wrap long lines; compare with whitespace collapsed.
     const text = pdfText(bytes).replace(/\s+/g, ' ')
@@ -56,6 +56,8 @@ describe('The PDF report', () => {
     expect(text).toContain(digest)
     expect(text).toMatch(/Page 1 of \d+/)
     expect(text).toContain('OWASP compliance')
+    // The dashboard's forecast rule: one day of history is too little.
+    expect(text).toContain('Forecast: No forecast yet')
     expect(text).toContain('Appendix: audit trail')
   }, 60_000) // the first render loads and subsets the fonts
 })
