@@ -240,7 +240,9 @@ test('Security adds an engineer to an assessment, who can then see it', async ({
   await signInAs(page, security)
   await page.goto(`/assessments/${slug}`)
   await page.getByRole('link', { name: 'Members' }).click()
-  await expect(page.getByRole('heading', { name: 'Members', exact: true })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { name: 'Members', exact: true }),
+  ).toBeVisible()
   await expectNoAxeViolations(page)
   await page
     .getByLabel('Person to add')
