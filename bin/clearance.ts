@@ -14,6 +14,7 @@ import {
   createUserAudited,
   disableUser,
   resetUserPassword,
+  resetUserTwoFactor,
   revokeApiTokenAudited,
   type Actor,
 } from '~/models/account-admin.server'
@@ -43,6 +44,7 @@ const USAGE = `Usage: npm run clearance -- <noun> <verb> [options]
   user create --email E --name N --role R [--password-stdin]
   user reset-password --email E
   user disable --email E
+  user reset-two-factor --email E
   member add --assessment SLUG --email E
   token create --email E --name N --scopes a,b --days N
   token revoke --id ID
@@ -138,6 +140,16 @@ function userDisable(db: Db, options: Options) {
   )
 }
 
+function userResetTwoFactor(db: Db, options: Options) {
+  const user = findUser(db, required(options, 'email'))
+  if (!user.totpEnabledAt)
+    throw new UsageError(`${user.email} has no two-factor`)
+  const ended = resetUserTwoFactor(db, CLI, user.id)
+  out(
+    `Two-factor is off for ${user.email}; ${ended} session(s) ended. They set it up again after signing in.`,
+  )
+}
+
 function memberAdd(db: Db, options: Options) {
   const slug = required(options, 'assessment')
   const assessment = findVisibleAssessment(db, OPERATOR, slug)
@@ -217,6 +229,7 @@ const COMMANDS: Record<
   'user create': userCreate,
   'user reset-password': userResetPassword,
   'user disable': userDisable,
+  'user reset-two-factor': userResetTwoFactor,
   'member add': memberAdd,
   'token create': tokenCreate,
   'token revoke': tokenRevoke,

@@ -7,6 +7,7 @@ import {
   revokeUserApiTokens,
 } from './api-token.server'
 import { appendAudit } from './audit.server'
+import { disableTotp } from './two-factor.server'
 import { deleteOtherSessions, deleteUserSessions } from './session.server'
 import {
   getUserById,
@@ -233,4 +234,14 @@ export async function changeOwnPassword(
     )
     return ended
   })
+}
+
+/**
+ * For a user who lost both their authenticator and their recovery codes:
+ * turns two-factor off and ends their sessions. They sign in with their
+ * password and set it up again (at once, if their role requires it).
+ */
+export function resetUserTwoFactor(db: Db, actor: Actor, userId: number) {
+  disableTotp(db, actor, userId)
+  return deleteUserSessions(db, userId)
 }

@@ -153,12 +153,17 @@ export function enableTotp(db: Db, actor: Actor & { id: number }) {
       .where(eq(users.id, actor.id))
       .run()
     const codes = replaceRecoveryCodes(tx, actor.id)
-    auditSelf(tx, actor, 'user.two_factor_enabled')
+    auditUser(tx, actor, actor.id, 'user.two_factor_enabled')
     return codes
   })
 }
 
-export function disableTotp(db: Db, actor: Actor & { id: number }) {
+/**
+ * Turns two-factor off for `userId`: by the user themselves, or by an admin
+ * or the CLI for someone who lost both phone and recovery codes. Their
+ * sessions end too when someone else does it, see resetUserTwoFactor.
+ */
+export function disableTotp(db: Db, actor: Actor, userId: number) {
   db.transaction((tx) => {
     tx.update(users)
       .set({
@@ -166,29 +171,36 @@ export function disableTotp(db: Db, actor: Actor & { id: number }) {
         totpEnabledAt: null,
         updatedAt: new Date().toISOString(),
       })
-      .where(eq(users.id, actor.id))
+      .where(eq(users.id, userId))
       .run()
-    tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, actor.id)).run()
-    auditSelf(tx, actor, 'user.two_factor_disabled')
+    tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run()
+    auditUser(
+      tx,
+      actor,
+      userId,
+      actor.id === userId
+        ? 'user.two_factor_disabled'
+        : 'user.two_factor_reset',
+    )
   })
-  lastAcceptedStep.delete(actor.id)
+  lastAcceptedStep.delete(userId)
 }
 
 export function regenerateRecoveryCodes(db: Db, actor: Actor & { id: number }) {
   return db.transaction((tx) => {
     const codes = replaceRecoveryCodes(tx, actor.id)
-    auditSelf(tx, actor, 'user.recovery_codes_replaced')
+    auditUser(tx, actor, actor.id, 'user.recovery_codes_replaced')
     return codes
   })
 }
 
-function auditSelf(db: Db, actor: Actor & { id: number }, action: string) {
+function auditUser(db: Db, actor: Actor, userId: number, action: string) {
   appendAudit(db, {
     actorId: actor.id,
     actorLabel: actor.label,
     action,
     entityType: 'user',
-    entityId: actor.id,
+    entityId: userId,
     ipAddress: actor.ipAddress ?? null,
     requestId: actor.requestId ?? null,
   })

@@ -117,7 +117,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       },
       { status: 403 },
     )
-  disableTotp(db, actor)
+  disableTotp(db, actor, user.id)
   logSecurityEvent('two_factor_disabled', 'success', log)
   return { recoveryCodes: null }
 }

@@ -13,6 +13,7 @@ import {
   disableUser,
   enableUser,
   endUserSessions,
+  resetUserTwoFactor,
 } from '~/models/account-admin.server'
 import { countUserSessions } from '~/models/session.server'
 import { getUserById } from '~/models/user.server'
@@ -30,6 +31,7 @@ const ActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('disable') }),
   z.object({ intent: z.literal('enable') }),
   z.object({ intent: z.literal('end-sessions') }),
+  z.object({ intent: z.literal('reset-two-factor') }),
 ])
 
 function requireTarget(id: string | undefined) {
@@ -98,6 +100,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       targetUserId: target.id,
     })
     message = 'The user was enabled. Revoked tokens stay revoked.'
+  } else if (input.intent === 'reset-two-factor') {
+    resetUserTwoFactor(db, actor, target.id)
+    logSecurityEvent('user_two_factor_reset', 'success', log, {
+      targetUserId: target.id,
+    })
+    message = 'Two-factor was turned off and their sessions ended.'
   } else {
     const ended = endUserSessions(db, actor, target.id)
     logSecurityEvent('user_sessions_ended', 'success', log, {
@@ -173,6 +181,15 @@ export default function AdminUser() {
             End sessions
           </button>
         </Form>
+        {target.totpEnabledAt ? (
+          <Form method="post">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="reset-two-factor" />
+            <button type="submit" className={buttonClass}>
+              Reset two-factor
+            </button>
+          </Form>
+        ) : null}
         <Form method="post">
           <CsrfInput />
           <input

@@ -54,6 +54,10 @@ test('A user turns on two-factor, signs in with a code, and a recovery code work
   await signOut(page)
   await signIn(page, user.email, password)
   await expect(page).toHaveURL(/\/login\/two-factor/)
+  await expect(
+    page.getByRole('heading', { name: 'Two-factor sign-in' }),
+  ).toBeVisible()
+  await expectNoAxeViolations(page)
   // The password alone does not open any page.
   await page.goto('/assessments')
   await expect(page).toHaveURL(/\/login/)
@@ -191,6 +195,7 @@ test('An admin creates a user with a generated password shown once, and changes 
   await expect(page.getByText('Role changed to engineer.')).toBeVisible()
 
   await page.goto('/admin/audit')
+  await expectNoAxeViolations(page)
   await expect(
     page.getByRole('cell', { name: 'user.role_changed' }).first(),
   ).toBeVisible()
@@ -269,6 +274,7 @@ test('When an admin requires two-factor for security, a security user without it
   const { user: security } = await makeUser('security')
   await signInAs(page, admin)
   await page.goto('/admin/settings')
+  await expectNoAxeViolations(page)
   await page.getByRole('checkbox', { name: 'security' }).check()
   await page.getByRole('button', { name: 'Save settings' }).click()
   await expect(page.getByText('Settings saved.')).toBeVisible()

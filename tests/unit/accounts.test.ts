@@ -1,5 +1,7 @@
 import { TOTP, Secret } from 'otpauth'
+import { desc } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { auditLog } from '#db/schema/audit'
 import { PasswordSchema } from '~/domain/password-policy'
 import {
   formatRecoveryCode,
@@ -10,6 +12,7 @@ import {
   changeOwnPassword,
   createApiTokenAudited,
   disableUser,
+  resetUserTwoFactor,
 } from '~/models/account-admin.server'
 import { checkApiToken } from '~/models/api-token.server'
 import { verifyAuditChain } from '~/models/audit.server'
@@ -20,13 +23,18 @@ import {
 } from '~/models/session.server'
 import {
   checkTotpCode,
+  countUnusedRecoveryCodes,
   enableTotp,
   openSecret,
   sealSecret,
   spendRecoveryCode,
   startTotpSetup,
 } from '~/models/two-factor.server'
-import { createUser, verifyUserPassword } from '~/models/user.server'
+import {
+  createUser,
+  getUserById,
+  verifyUserPassword,
+} from '~/models/user.server'
 import { createTestDb } from './test-db'
 
 beforeAll(() => {
@@ -176,6 +184,30 @@ describe('Two-factor', () => {
     ).toBe(true)
     expect(spendRecoveryCode(db, user.id, first)).toBe(false)
     expect(spendRecoveryCode(db, user.id, 'aaaaa-aaaaa')).toBe(false)
+  })
+
+  it('an admin reset turns it off, ends the sessions and is audited', async () => {
+    const { db, user, actor } = await setup()
+    startTotpSetup(db, user.id, user.email)
+    enableTotp(db, actor)
+    const cookie = session(db, user.id)
+
+    const ended = resetUserTwoFactor(db, { id: null, label: 'cli' }, user.id)
+
+    expect(ended).toBe(1)
+    expect(findActiveSession(db, cookie, timeouts)).toBeNull()
+    expect(getUserById(db, user.id)?.totpEnabledAt).toBeNull()
+    expect(countUnusedRecoveryCodes(db, user.id)).toBe(0)
+    const [last] = db
+      .select()
+      .from(auditLog)
+      .orderBy(desc(auditLog.id))
+      .limit(1)
+      .all()
+    expect(last).toMatchObject({
+      action: 'user.two_factor_reset',
+      actorLabel: 'cli',
+    })
   })
 
   it('formats and normalises recovery codes', () => {
