@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Scans the whole git history with our own patterns (each ends on a word
+# boundary), then proves the patterns bite by scanning a throwaway canary
+# repository holding fake secrets of the same shapes.
+set -uo pipefail
+WORK="$1"
+REPO=$(pwd)
+PATTERNS=(
+  'clr_[A-Za-z0-9_-]{40,}\b'
+  'SECRET_KEY=[A-Za-z0-9+/=_-]{32,}\b'
+  '-----BEGIN (RSA |EC |OPENSSH )?PRIVATE KEY-----'
+  'AKIA[0-9A-Z]{16}\b'
+  'ghp_[A-Za-z0-9]{36}\b'
+  'npm_[A-Za-z0-9]{36}\b'
+  'xox[baprs]-[A-Za-z0-9-]{10,}\b'
+  '\$argon2id\$v=19\$[^[:space:]"]{40,}'
+  '(password|passwd)[[:space:]]*[:=][[:space:]]*["'"'"'][^"'"'"'[:space:]]{8,}["'"'"']'
+)
+# Fixtures that name a password field with an obviously fake value.
+ALLOWED=(
+  'password: `pw-\$\{unique\}-long-enough`'
+)
+# Patterns are passed as command-line configuration (GIT_CONFIG_COUNT),
+# so no repository's config is changed, not even for a moment.
+export GIT_CONFIG_COUNT=0
+for pattern in "${PATTERNS[@]}"; do
+  export "GIT_CONFIG_KEY_$GIT_CONFIG_COUNT=secrets.patterns" "GIT_CONFIG_VALUE_$GIT_CONFIG_COUNT=$pattern"
+  GIT_CONFIG_COUNT=$((GIT_CONFIG_COUNT + 1))
+done
+for allowed in "${ALLOWED[@]}"; do
+  export "GIT_CONFIG_KEY_$GIT_CONFIG_COUNT=secrets.allowed" "GIT_CONFIG_VALUE_$GIT_CONFIG_COUNT=$allowed"
+  GIT_CONFIG_COUNT=$((GIT_CONFIG_COUNT + 1))
+done
+
+CANARY="$WORK/git-canary"
+rm -rf "$CANARY" && mkdir -p "$CANARY"
+git -C "$CANARY" init -q
+git -C "$CANARY" -c user.email=canary@example.test -c user.name=canary commit -q --allow-empty -m start
+# Fake values assembled at run time so this file itself stays clean.
+printf 'API=%s%s\nSECRET_KEY=%s\n' 'clr_' "$(printf 'x%.0s' {1..43})" "$(printf 'k%.0s' {1..40})" >"$CANARY/config.txt"
+git -C "$CANARY" add config.txt
+git -C "$CANARY" -c user.email=canary@example.test -c user.name=canary commit -q -m leak
+git -C "$CANARY" rm -q config.txt
+git -C "$CANARY" -c user.email=canary@example.test -c user.name=canary commit -q -m "remove leak"
+(cd "$CANARY" && git secrets --scan-history) >"$WORK/git-secrets-canary.log" 2>&1
+echo "exit $?" >>"$WORK/git-secrets-canary.log"
+
+# The project's own repository, every commit of its history.
+(cd "$REPO" && git secrets --scan-history) >"$WORK/git-secrets-clearance.log" 2>&1
+echo "exit $?" >>"$WORK/git-secrets-clearance.log"

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Runs INSIDE a private network namespace (started by security/run.sh with
+# `unshare --net`): only loopback exists, so no scanner can reach anything
+# but Clearance and the canary on 127.0.0.1. Results go to $WORK.
+set -uo pipefail
+WORK="$1"
+cd "$(dirname "$0")/.."
+ip link set lo up
+
+APP=http://127.0.0.1:3000
+CANARY=http://127.0.0.1:3299
+prep() { node -e "const p=require('$WORK/prepare.json'); console.log($1)"; }
+SLUG=$(prep p.slug)
+OTHER=$(prep p.otherSlug)
+COOKIE="$(prep p.cookieName)=$(prep p.security.session)"
+TOKEN=$(prep p.security.token)
+
+NODE_ENV=production HOST=127.0.0.1 PORT=3000 DATABASE_PATH="$WORK/clearance.db" \
+  LOG_LEVEL=warn LOGIN_LIMIT_PER_ACCOUNT=100000 LOGIN_LIMIT_PER_IP=100000 \
+  API_LIMIT_PER_MINUTE=100000 node --import tsx server/index.ts \
+  >"$WORK/clearance.log" 2>&1 &
+APP_PID=$!
+node security/canary/server.mjs 3299 >"$WORK/canary.log" 2>&1 &
+CANARY_PID=$!
+trap 'kill $APP_PID $CANARY_PID 2>/dev/null; wait 2>/dev/null' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "$APP/healthz" >/dev/null && curl -fs "$CANARY/" >/dev/null && break
+  sleep 0.5
+done
+curl -fs "$APP/healthz" >/dev/null || { echo "Clearance did not start"; cat "$WORK/clearance.log"; exit 1; }
+
+step() { printf '\n== %s (%s)\n' "$1" "$(date -u +%T)"; }
+
+# ---- sqlmap: every form and query parameter, signed out and signed in.
+SQLMAP=(timeout 240 sqlmap --batch --risk=1 --level=2 --timeout=10 --retries=1
+  --threads=4 --disable-coloring --flush-session --output-dir="$WORK/sqlmap"
+  --ignore-code=400,401,403,404,409,413,415,422,429)
+sqlmap_target() { # name, then sqlmap arguments
+  local name="$1"; shift
+  "${SQLMAP[@]}" "$@" >"$WORK/sqlmap-$name.log" 2>&1
+  echo "sqlmap $name: exit $?" >>"$WORK/sqlmap-exits.txt"
+}
+FILTERS="severity=critical&status=open&owasp=A03&blocker=true&overdue=false&assignee=me&q=token&sort=cvss&dir=desc&page=1&pageSize=50"
+step "sqlmap canary"
+# Boolean, error and union techniques find the canary in seconds; the
+# slow time-based ones are kept for Clearance.
+sqlmap_target canary -u "$CANARY/item?id=1" --technique=BEU
+step "sqlmap login and setup (signed out)"
+sqlmap_target login -u "$APP/login" --data "email=someone%40example.test&password=correct-horse-battery&redirectTo=%2Fassessments"
+sqlmap_target login-query -u "$APP/login?redirectTo=%2Fassessments"
+sqlmap_target setup -u "$APP/setup" --data "token=abcdefghijklmnop&name=Ada+Admin&email=ada%40example.test&password=a-long-passphrase-9&confirm=a-long-passphrase-9"
+sqlmap_target setup-query -u "$APP/setup?token=abcdefghijklmnop"
+step "sqlmap findings (signed out and as security)"
+sqlmap_target findings-anon -u "$APP/assessments/$SLUG/findings?$FILTERS"
+sqlmap_target findings -u "$APP/assessments/$SLUG/findings?$FILTERS" --cookie "$COOKIE"
+sqlmap_target finding-path -u "$APP/assessments/$SLUG*/findings/P2-001*" --cookie "$COOKIE"
+step "sqlmap API (bearer)"
+sqlmap_target api-findings -u "$APP/api/v1/assessments/$SLUG/findings?$FILTERS" -H "Authorization: Bearer $TOKEN"
+sqlmap_target api-path -u "$APP/api/v1/assessments/$OTHER*/findings" -H "Authorization: Bearer $TOKEN"
+# Endpoints that land later are probed first and scanned when they exist.
+for extra in security/targets/*.sh; do [ -f "$extra" ] && source "$extra"; done
+
+# ---- wapiti: crawl and attack, loopback only, never ssrf/xxe/wapp.
+MODULES=xss,permanentxss,csrf,crlf,http_headers,cookieflags,csp,redirect,exec,file,methods
+WAPITI=(timeout 300 wapiti --no-bugreport --scope folder -m "$MODULES" --max-scan-time 150
+  --max-attack-time 40 --timeout 10 -d 3 --max-links-per-page 40 -f json
+  --flush-session -x "$APP/logout" -x "$APP/logout*")
+step "wapiti canary"
+"${WAPITI[@]}" -u "$CANARY/" -o "$WORK/wapiti-canary.json" >"$WORK/wapiti-canary.log" 2>&1
+step "wapiti clearance (signed out)"
+"${WAPITI[@]}" -u "$APP/" -s "$APP/login" -o "$WORK/wapiti-anon.json" >"$WORK/wapiti-anon.log" 2>&1
+step "wapiti clearance (security)"
+"${WAPITI[@]}" -u "$APP/" -s "$APP/assessments/$SLUG/findings" -H "Cookie: $COOKIE" \
+  -o "$WORK/wapiti-security.json" >"$WORK/wapiti-security.log" 2>&1
+
+# ---- ffuf: exposed files, with our own word list.
+step "ffuf"
+for target in "$APP" "$CANARY"; do
+  name=$([ "$target" = "$APP" ] && echo clearance || echo canary)
+  timeout 60 ffuf -s -u "$target/FUZZ" -w security/wordlist.txt -mc 200,206 \
+    -of json -o "$WORK/ffuf-$name.json" >/dev/null 2>"$WORK/ffuf-$name.log"
+done
+
+# ---- whatweb: version banners.
+step "whatweb"
+timeout 60 whatweb --no-errors -a 1 --log-json="$WORK/whatweb-clearance.json" "$APP/login" >/dev/null 2>&1
+timeout 60 whatweb --no-errors -a 1 --log-json="$WORK/whatweb-canary.json" "$CANARY/" >/dev/null 2>&1
+
+# ---- MDN HTTP Observatory, through the port-aware wrapper.
+step "observatory"
+timeout 60 node security/observatory.mjs "$APP/login" >"$WORK/observatory-clearance.json" 2>"$WORK/observatory-clearance.log"
+timeout 60 node security/observatory.mjs "$CANARY/" >"$WORK/observatory-canary.json" 2>"$WORK/observatory-canary.log"
+
+# A digest to show the scans changed nothing they should not have.
+curl -s -o /dev/null -w '%{http_code}\n' "$APP/healthz" >"$WORK/healthz-after.txt"
+step "done"
