@@ -8,12 +8,12 @@ REPO=$(pwd)
 PATTERNS=(
   'clr_[A-Za-z0-9_-]{40,}\b'
   'SECRET_KEY=[A-Za-z0-9+/=_-]{32,}\b'
-  '-----BEGIN (RSA |EC |OPENSSH )?PRIVATE KEY-----'
+  '-{5}BEGIN (RSA |EC |OPENSSH )?PRIVATE KEY-{5}'
   'AKIA[0-9A-Z]{16}\b'
   'ghp_[A-Za-z0-9]{36}\b'
   'npm_[A-Za-z0-9]{36}\b'
   'xox[baprs]-[A-Za-z0-9-]{10,}\b'
-  '\$argon2id\$v=19\$[^[:space:]"]{40,}'
+  '[$]argon2id[$]v=19[$][^[:space:]"]{40,}'
   '(password|passwd)[[:space:]]*[:=][[:space:]]*["'"'"'][^"'"'"'[:space:]]{8,}["'"'"']'
 )
 # Fixtures that name a password field with an obviously fake value.

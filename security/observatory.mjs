@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url'
 
 const target = new URL(process.argv[2] ?? '')
 const packageDir = path.resolve(
-  process.env.OBSERVATORY_DIR ?? 'security/.tools/node_modules/@mdn/mdn-http-observatory',
+  process.env.OBSERVATORY_DIR ??
+    `${process.env.HOME}/.cache/clearance-security-tools/node_modules/@mdn/mdn-http-observatory`,
 )
 // Its install script downloads the HSTS preload list; installed with
 // --ignore-scripts (no network) the list is absent. Loopback is never

@@ -39,7 +39,12 @@ async function person(role: 'admin' | 'security' | 'engineer') {
   })
   const session = createSession(
     db,
-    { userId: user.id, pendingSecondFactor: false, ipAddress: null, userAgent: 'prepare' },
+    {
+      userId: user.id,
+      pendingSecondFactor: false,
+      ipAddress: null,
+      userAgent: 'prepare',
+    },
     timeouts,
   )
   const token = createApiToken(db, {
@@ -55,13 +60,24 @@ const admin = await person('admin')
 const security = await person('security')
 const engineer = await person('engineer')
 const otherSlug = `other-${run}`
-const otherId = seedPhase2(db, new Date().toISOString().slice(0, 10), new Date().toISOString(), {
-  slug: otherSlug,
-  name: `Other assessment ${run}`,
-})
-const main = db.select().from(assessments).where(eq(assessments.slug, 'phase-2-backend')).get()
+const otherId = seedPhase2(
+  db,
+  new Date().toISOString().slice(0, 10),
+  new Date().toISOString(),
+  {
+    slug: otherSlug,
+    name: `Other assessment ${run}`,
+  },
+)
+const main = db
+  .select()
+  .from(assessments)
+  .where(eq(assessments.slug, 'phase-2-backend'))
+  .get()
 if (!main) throw new Error('The seeded assessment is missing')
-db.insert(assessmentMembers).values({ assessmentId: main.id, userId: engineer.id }).run()
+db.insert(assessmentMembers)
+  .values({ assessmentId: main.id, userId: engineer.id })
+  .run()
 
 const result = {
   cookieName: sessionCookieName(),

@@ -15,10 +15,14 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing ${need_apt[*]} from Debian..."
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
-if [ ! -d security/.tools/node_modules/@mdn/mdn-http-observatory ]; then
+# Kept outside the repository so its files never meet tsc, eslint or git.
+export OBSERVATORY_PREFIX="${XDG_CACHE_HOME:-$HOME/.cache}/clearance-security-tools"
+export OBSERVATORY_DIR="$OBSERVATORY_PREFIX/node_modules/@mdn/mdn-http-observatory"
+if [ ! -d "$OBSERVATORY_DIR" ]; then
   echo "Installing @mdn/mdn-http-observatory (without its install scripts)..."
-  npm install --prefix security/.tools --ignore-scripts --no-audit --no-fund \
-    --no-save @mdn/mdn-http-observatory@1.4 >/dev/null
+  mkdir -p "$OBSERVATORY_PREFIX"
+  npm install --prefix "$OBSERVATORY_PREFIX" --ignore-scripts --no-audit --no-fund \
+    @mdn/mdn-http-observatory@1.4 >/dev/null
 fi
 
 node scripts/build-if-needed.mjs

@@ -95,6 +95,31 @@ app.use(
 
 app.use(refuseCrossSiteWrites(config.PUBLIC_ORIGIN))
 
+// Pages accept forms only. A body of any other type is refused here;
+// otherwise the action's formData() throws and the answer is a 500.
+const formTypes =
+  /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i
+app.use((request, response, next) => {
+  const hasBody =
+    Number(request.headers['content-length'] ?? 0) > 0 ||
+    request.headers['transfer-encoding'] !== undefined
+  if (
+    request.method === 'GET' ||
+    request.method === 'HEAD' ||
+    request.path.startsWith('/api/') ||
+    !hasBody ||
+    formTypes.test(request.headers['content-type'] ?? '')
+  )
+    return next()
+  response.status(415).json({
+    error: {
+      code: 'unsupported_media_type',
+      message:
+        'Send forms as application/x-www-form-urlencoded or multipart/form-data.',
+    },
+  })
+})
+
 // A per-address ceiling on the API; per-token limits live in the API layer.
 app.use(
   '/api/',

@@ -91,3 +91,22 @@ export function postLogin(base: string, email: string, password: string) {
     body: new URLSearchParams({ email, password, redirectTo: '/' }),
   })
 }
+
+/**
+ * One acknowledged-or-not write: a comment where the workflow exists, a
+ * sign-in (a new session row) before it did.
+ */
+export function writeOnce(
+  target: Target,
+  workflow: boolean,
+  credentials: { email: string; password: string },
+  label: string,
+) {
+  return workflow
+    ? postComment(target, 'P2-001', label)
+    : postLogin(target.base, credentials.email, credentials.password)
+}
+
+export function isAcknowledged(answer: Response) {
+  return answer.ok || answer.status === 302 || answer.status === 303
+}

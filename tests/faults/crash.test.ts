@@ -54,7 +54,11 @@ async function writeUntil(
     counter += 1
     try {
       if (!workflow) {
-        const answer = await postLogin(target.base, credentials.email, credentials.password)
+        const answer = await postLogin(
+          target.base,
+          credentials.email,
+          credentials.password,
+        )
         const cookie = answer.headers.get('set-cookie') ?? ''
         const token = /=([^;]+)/.exec(cookie)?.[1]
         if (answer.status === 302 && token) acknowledged.sessions.push(token)
@@ -82,12 +86,20 @@ async function writeUntil(
 describe('Crash safety', () => {
   test('Every acknowledged write survives SIGKILL at random moments', async () => {
     const prepared = await prepareDatabase(databasePath)
-    const acknowledged: Acknowledged = { comments: [], statuses: [], sessions: [] }
+    const acknowledged: Acknowledged = {
+      comments: [],
+      statuses: [],
+      sessions: [],
+    }
     let workflow = false
 
     for (let round = 1; round <= ROUNDS; round += 1) {
       server = await startServer(databasePath)
-      const target = { base: server.base, token: prepared.security.token, slug: prepared.slug }
+      const target = {
+        base: server.base,
+        token: prepared.security.token,
+        slug: prepared.slug,
+      }
       if (round === 1) workflow = await hasWorkflowApi(target)
       const killAfter = 300 + Math.floor(Math.random() * 900)
       const writing = writeUntil(
@@ -104,9 +116,11 @@ describe('Crash safety', () => {
     }
 
     const total =
-      acknowledged.comments.length + acknowledged.statuses.length + acknowledged.sessions.length
+      acknowledged.comments.length +
+      acknowledged.statuses.length +
+      acknowledged.sessions.length
     expect(total).toBeGreaterThan(ROUNDS)
-    console.info(
+    report(
       `crash: ${ROUNDS} SIGKILLs; acknowledged ${acknowledged.comments.length} comments, ${acknowledged.statuses.length} status changes, ${acknowledged.sessions.length} sign-ins (workflow API: ${workflow})`,
     )
 
@@ -117,30 +131,43 @@ describe('Crash safety', () => {
       expect(chain).toMatchObject({ intact: true })
 
       if (!workflow) {
-        const stored = sqlite.prepare('SELECT token_hash FROM sessions').pluck().all()
-        for (const token of acknowledged.sessions) expect(stored).toContain(hashToken(token))
+        const stored = sqlite
+          .prepare('SELECT token_hash FROM sessions')
+          .pluck()
+          .all()
+        for (const token of acknowledged.sessions)
+          expect(stored).toContain(hashToken(token))
         return
       }
 
-      const bodies = sqlite.prepare('SELECT body FROM comments').pluck().all() as string[]
+      const bodies = sqlite
+        .prepare('SELECT body FROM comments')
+        .pluck()
+        .all() as string[]
       for (const body of acknowledged.comments)
         expect(bodies.filter((stored) => stored === body)).toHaveLength(1)
 
       const finding = sqlite
-        .prepare("SELECT id, status, version FROM findings WHERE reference = 'P2-002'")
+        .prepare(
+          "SELECT id, status, version FROM findings WHERE reference = 'P2-002'",
+        )
         .get() as { id: number; status: string; version: number }
       const last = acknowledged.statuses.at(-1)
       if (last) expect(finding.version).toBeGreaterThanOrEqual(last.version)
       // Nothing half-written: the finding's status is the one its newest
       // status event moved it to, and each status event has its audit entry.
       const events = sqlite
-        .prepare("SELECT to_status FROM finding_events WHERE finding_id = ? AND kind = 'status' ORDER BY id")
+        .prepare(
+          "SELECT to_status FROM finding_events WHERE finding_id = ? AND kind = 'status' ORDER BY id",
+        )
         .pluck()
         .all(finding.id) as string[]
       expect(events.length).toBeGreaterThanOrEqual(acknowledged.statuses.length)
       if (events.length > 0) expect(finding.status).toBe(events.at(-1))
       const audited = sqlite
-        .prepare("SELECT count(*) FROM audit_log WHERE entity_type = 'finding' AND entity_id = ? AND action LIKE '%status%'")
+        .prepare(
+          "SELECT count(*) FROM audit_log WHERE entity_type = 'finding' AND entity_id = ? AND action LIKE '%status%'",
+        )
         .pluck()
         .get(String(finding.id)) as number
       expect(audited).toBe(events.length)
@@ -149,3 +176,8 @@ describe('Crash safety', () => {
     }
   }, 180_000)
 })
+
+/** Numbers for docs/security.md, printed with the test output. */
+function report(line: string) {
+  process.stdout.write(`${line}\n`)
+}

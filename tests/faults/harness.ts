@@ -56,17 +56,17 @@ export interface Prepared {
  * (member of the seeded assessment), each with an all-scopes API token.
  * Runs in a child process so this process never holds the file open.
  */
-export function prepareDatabase(databasePath: string): Promise<Prepared> {
+export function prepareDatabase(
+  databasePath: string,
+  wrap: string[] = [],
+): Promise<Prepared> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      tsx,
-      [path.join(root, 'security/prepare.ts')],
-      {
-        cwd: root,
-        env: { ...process.env, DATABASE_PATH: databasePath },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    )
+    const command = [...wrap, tsx, path.join(root, 'security/prepare.ts')]
+    const child = spawn(command[0] ?? tsx, command.slice(1), {
+      cwd: root,
+      env: { ...process.env, DATABASE_PATH: databasePath },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.on('exit', (code) => {
@@ -90,7 +90,11 @@ export interface RunningServer {
  */
 export async function startServer(
   databasePath: string,
-  options: { port?: number; env?: Record<string, string>; wrap?: string[] } = {},
+  options: {
+    port?: number
+    env?: Record<string, string>
+    wrap?: string[]
+  } = {},
 ): Promise<RunningServer> {
   const port = options.port ?? freePort()
   const command = [...(options.wrap ?? []), ...serverCommand]
@@ -114,7 +118,9 @@ export async function startServer(
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   const base = `http://127.0.0.1:${port}`
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+  const exited = new Promise<void>((resolve) =>
+    child.on('exit', () => resolve()),
+  )
   const deadline = Date.now() + 60_000
   for (;;) {
     if (child.exitCode !== null)
