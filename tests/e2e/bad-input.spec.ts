@@ -1,6 +1,3 @@
-import crypto from 'node:crypto'
-import http from 'node:http'
-import { getConnection } from '#db/client.server'
 import {
   addMember,
   expect,
@@ -9,92 +6,12 @@ import {
   makeUser,
   test,
 } from './fixtures'
+import { expectRefused, form, raw } from './raw-http'
 
 /**
- * Bad input: each request below must get a clear 4xx (never a 5xx) and
- * leave the stored data exactly as it was. Bookkeeping tables that every
- * request may touch (sessions, token last use, the storage probe) and the
- * users the fixtures create are left out of the digest.
+ * Bad input: each request must get a clear 4xx (never a 5xx) and leave the
+ * stored data exactly as it was (see raw-http.ts for the digest).
  */
-const SKIP = new Set(['sessions', 'api_tokens', 'settings', 'users'])
-
-function digest(): string {
-  const { sqlite } = getConnection()
-  const tables = sqlite
-    .prepare(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-    )
-    .pluck()
-    .all() as string[]
-  const hash = crypto.createHash('sha256')
-  for (const table of tables.filter((name) => !SKIP.has(name))) {
-    hash.update(table)
-    for (const row of sqlite.prepare(`SELECT * FROM "${table}"`).iterate())
-      hash.update(JSON.stringify(row))
-  }
-  return hash.digest('hex')
-}
-
-interface RawAnswer {
-  status: number
-  headers: http.IncomingHttpHeaders
-  body: string
-}
-
-/** A request with exact bytes and headers, which fetch would normalise. */
-function raw(
-  method: string,
-  path: string,
-  headers: Record<string, string> = {},
-  body?: Buffer | string,
-): Promise<RawAnswer> {
-  const url = new URL(path, process.env.E2E_BASE_URL)
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      url,
-      {
-        method,
-        headers: {
-          ...headers,
-          ...(body ? { 'Content-Length': Buffer.byteLength(body) } : {}),
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = []
-        response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        )
-      },
-    )
-    request.on('error', reject)
-    if (body) request.write(body)
-    request.end()
-  })
-}
-
-/** Runs `send`, then checks the answer is a 4xx and nothing was stored. */
-async function expectRefused(
-  send: () => Promise<RawAnswer>,
-  expected: number | number[],
-): Promise<RawAnswer> {
-  const before = digest()
-  const answer = await send()
-  const allowed = Array.isArray(expected) ? expected : [expected]
-  expect(
-    allowed,
-    `answered ${answer.status}: ${answer.body.slice(0, 200)}`,
-  ).toContain(answer.status)
-  expect(answer.body).not.toMatch(/at .+\.(ts|js):\d+:\d+/)
-  expect(digest()).toBe(before)
-  return answer
-}
-
-const form = { 'Content-Type': 'application/x-www-form-urlencoded' }
 
 test('An oversized body is refused with 413 before it is read', async () => {
   const { user } = await makeUser('security')
