@@ -77,11 +77,17 @@ lane_wapiti() {
   step "wapiti canary"
   "${WAPITI[@]}" -u "$CANARY/" -o "$WORK/wapiti-canary.json" >"$WORK/wapiti-canary.log" 2>&1
   step "wapiti clearance (signed out)"
-  "${WAPITI[@]}" -u "$APP/" -s "$APP/login" -o "$WORK/wapiti-anon.json" >"$WORK/wapiti-anon.log" 2>&1
+  "${WAPITI[@]}" -u "$APP/" -s "$APP/login?redirectTo=%2Fassessments" -s "$APP/setup?token=abcdefghijklmnop" \
+    -s "$APP/assessments/$SLUG/findings?q=token" -o "$WORK/wapiti-anon.json" >"$WORK/wapiti-anon.log" 2>&1
   step "wapiti clearance (security)"
   # Scoped to /assessments/ so the crawl never signs itself out (wapiti
   # 3.0.4's --exclude is broken on Python 3.11).
-  "${WAPITI[@]}" -u "$APP/assessments/" -s "$APP/assessments/$SLUG/findings" -c "$WORK/wapiti-cookie.json" \
+  # Its crawler follows few links in Clearance's pages, so every page that
+  # exists is named as a start, with realistic query values to attack.
+  "${WAPITI[@]}" -u "$APP/assessments/" -c "$WORK/wapiti-cookie.json" \
+    -s "$APP/assessments/$SLUG" -s "$APP/assessments/$SLUG/findings?$FILTERS" \
+    -s "$APP/assessments/$SLUG/findings/P2-001" -s "$APP/assessments/$SLUG/findings/P2-007" \
+    -s "$APP/assessments/$OTHER/findings?q=token" \
     -o "$WORK/wapiti-security.json" >"$WORK/wapiti-security.log" 2>&1
 }
 

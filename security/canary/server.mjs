@@ -45,6 +45,11 @@ const server = http.createServer((request, response) => {
     response.end(page(`<p>Results for ${q}</p>`))
     return
   }
+  if (url.pathname !== '/') {
+    response.statusCode = 404
+    response.end('not found')
+    return
+  }
   response.setHeader('Content-Type', 'text/html')
   response.setHeader('Set-Cookie', 'canary_session=abc123; Path=/')
   response.end(
