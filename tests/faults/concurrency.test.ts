@@ -64,6 +64,10 @@ describe('Concurrency', () => {
       )
       const statuses = answers.map((answer) => answer.status)
       report(`race on ${reference}: ${JSON.stringify(countBy(statuses))}`)
+      if (statuses.some((status) => status >= 500))
+        process.stderr.write(
+          servers.map((server) => server.output()).join('\n'),
+        )
       expect(
         statuses.filter((status) => status >= 200 && status < 300),
       ).toHaveLength(1)

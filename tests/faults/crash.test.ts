@@ -49,10 +49,11 @@ async function writeUntil(
   round: number,
 ) {
   let counter = 0
-  let current = workflow ? await readFinding(target, 'P2-002') : undefined
+  let current: { status: string; version: number } | undefined
   while (Date.now() < stopAt) {
     counter += 1
     try {
+      if (workflow && !current) current = await readFinding(target, 'P2-002')
       if (!workflow) {
         const answer = await postLogin(
           target.base,
