@@ -65,7 +65,7 @@ const check = (tool, target, ok, detail) =>
 const exits = Object.fromEntries(
   read('sqlmap-exits.txt')
     .split('\n')
-    .filter(Boolean)
+    .filter((line) => /^sqlmap \S+: exit \d+$/.test(line))
     .map((line) => {
       const [, name, code] = /^sqlmap (\S+): exit (\d+)$/.exec(line) ?? []
       return [name, Number(code)]
