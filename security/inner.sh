@@ -70,8 +70,8 @@ lane_forms() {
 
 # ---- wapiti: crawl and attack, loopback only, never ssrf/xxe/wapp.
 MODULES=xss,permanentxss,csrf,crlf,http_headers,cookieflags,csp,redirect,exec,file,methods
-WAPITI=(timeout 300 wapiti --no-bugreport --scope folder -m "$MODULES" --max-scan-time 150
-  --max-attack-time 40 --timeout 10 -d 3 --max-links-per-page 40 -f json
+WAPITI=(timeout 480 wapiti --no-bugreport --scope folder -m "$MODULES" --max-scan-time 150
+  --max-attack-time 30 --timeout 10 -d 3 --max-links-per-page 40 -f json
   --flush-session)
 lane_wapiti() {
   step "wapiti canary"

@@ -7,7 +7,7 @@ import { seedPhase2 } from '#db/seed/phase2'
 import { seedIfEmpty } from '#db/seed/seed.server'
 import { API_SCOPES } from '~/domain/api-scopes'
 import { createApiToken } from '~/models/api-token.server'
-import { createSession } from '~/models/session.server'
+import { createSession, findActiveSession } from '~/models/session.server'
 import { createUser } from '~/models/user.server'
 import { sessionCookieName } from '~/utils/auth.server'
 
@@ -53,7 +53,16 @@ async function person(role: 'admin' | 'security' | 'engineer') {
     scopes: [...API_SCOPES],
     expiresAt: new Date(Date.now() + day),
   }).secret
-  return { id: user.id, email: user.email, password: secret, session, token }
+  // The session's CSRF token, for scanners that post the app's forms.
+  const csrf = findActiveSession(db, session, timeouts)?.csrfToken ?? ''
+  return {
+    id: user.id,
+    email: user.email,
+    password: secret,
+    session,
+    csrf,
+    token,
+  }
 }
 
 const admin = await person('admin')

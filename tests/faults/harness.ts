@@ -36,6 +36,7 @@ interface PreparedUser {
   email: string
   password: string
   session: string
+  csrf: string
   token: string
 }
 

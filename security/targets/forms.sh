@@ -1,0 +1,20 @@
+# Sourced by security/inner.sh (lane_forms): the signed-in forms that post
+# with a CSRF token (plan and gates), as the security user. The token is
+# the session's own and is not itself attacked (--skip=csrf).
+CSRF=$(prep p.security.csrf)
+PHASE=$(node -e "
+  const db = new (require('better-sqlite3'))('$WORK/clearance.db', { readonly: true })
+  const row = db.prepare('SELECT id FROM plan_phases ORDER BY id LIMIT 1').get()
+  console.log(row ? row.id : 1)" 2>/dev/null || echo 1)
+if curl -s -o /dev/null -w '%{http_code}' -b "$COOKIE" "$APP/assessments/$SLUG/plan" | grep -q 200; then
+  step "sqlmap plan and gates forms (security, with CSRF token)"
+  sqlmap_target plan-reschedule -u "$APP/assessments/$SLUG/plan" --cookie "$COOKIE" --skip=csrf \
+    --data "csrf=$CSRF&intent=reschedule&startOn=2026-12-07"
+  sqlmap_target plan-create-task -u "$APP/assessments/$SLUG/plan" --cookie "$COOKIE" --skip=csrf \
+    --data "csrf=$CSRF&intent=create-task&phaseId=$PHASE&title=Rotate+keys&description=Rotate+all+keys&ownerId=&status=todo&dueOn=2026-12-20"
+fi
+if curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$APP/api/v1/assessments/$SLUG/readiness" | grep -q 200; then
+  step "sqlmap readiness and plan API (bearer)"
+  sqlmap_target api-readiness -u "$APP/api/v1/assessments/$SLUG*/readiness" -H "Authorization: Bearer $TOKEN"
+  sqlmap_target api-plan -u "$APP/api/v1/assessments/$SLUG*/plan" -H "Authorization: Bearer $TOKEN"
+fi
