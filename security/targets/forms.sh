@@ -18,3 +18,10 @@ if curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$AP
   sqlmap_target api-readiness -u "$APP/api/v1/assessments/$SLUG*/readiness" -H "Authorization: Bearer $TOKEN"
   sqlmap_target api-plan -u "$APP/api/v1/assessments/$SLUG*/plan" -H "Authorization: Bearer $TOKEN"
 fi
+if curl -s -o /dev/null -w '%{http_code}' -b "$COOKIE" "$APP/assessments/$OTHER/findings/P2-011" | grep -q 200; then
+  step "sqlmap finding page forms (security, with CSRF token)"
+  sqlmap_target finding-comment -u "$APP/assessments/$OTHER/findings/P2-011" --cookie "$COOKIE" --skip=csrf \
+    --data "csrf=$CSRF&intent=comment&version=1&body=Retested+today%2C+still+reproducible."
+  sqlmap_target finding-due-date -u "$APP/assessments/$OTHER/findings/P2-012" --cookie "$COOKIE" --skip=csrf \
+    --data "csrf=$CSRF&intent=set-due-date&version=1&dueOn=2026-12-31"
+fi
