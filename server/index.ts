@@ -95,46 +95,9 @@ app.use(
 
 app.use(refuseCrossSiteWrites(config.PUBLIC_ORIGIN))
 
-// Remix aborts a cross-origin page POST with a bare 500 (its own origin
-// check, mirrored here); refuse it first with a 403 and a log line.
-app.use((request, response, next) => {
-  const origin = request.headers.origin
-  if (
-    request.method === 'GET' ||
-    request.method === 'HEAD' ||
-    request.path.startsWith('/api/') ||
-    origin === undefined
-  )
-    return next()
-  const forwardedHost = request.get('x-forwarded-host')?.split(',')[0]?.trim()
-  const host = forwardedHost || request.headers.host
-  let originHost = origin
-  try {
-    originHost = origin === 'null' ? origin : new URL(origin).host
-  } catch {
-    // not a URL: compared as is, so it never matches
-  }
-  if (originHost === host) return next()
-  logSecurityEvent(
-    'csrf_refused',
-    'denied',
-    {
-      requestId: response.locals.requestId,
-      clientIp: request.ip,
-      route: request.path,
-    },
-    { origin },
-  )
-  response.status(403).json({
-    error: {
-      code: 'foreign_origin',
-      message: 'This request came from another site and was refused.',
-    },
-  })
-})
-
-// Pages accept forms only. A body of any other type is refused here;
-// otherwise the action's formData() throws and the answer is a 500.
+// Pages accept forms only. A body of another declared type is refused
+// here; otherwise the action's formData() throws and the answer is a 500.
+// A body with no type at all is left to the body limit (chunked uploads).
 const formTypes =
   /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i
 app.use((request, response, next) => {
@@ -146,7 +109,8 @@ app.use((request, response, next) => {
     request.method === 'HEAD' ||
     request.path.startsWith('/api/') ||
     !hasBody ||
-    formTypes.test(request.headers['content-type'] ?? '')
+    request.headers['content-type'] === undefined ||
+    formTypes.test(request.headers['content-type'])
   )
     return next()
   response.status(415).json({
