@@ -76,9 +76,7 @@ for (const [name, code] of Object.entries(exits)) {
   const injectable = /identified the following injection point/.test(log)
   const tested = (log.match(/testing for SQL injection on/g) ?? []).length
   const parameters = [
-    ...log.matchAll(
-      /\] (\w+) parameter '([^']+)' does not seem to be injectable/g,
-    ),
+    ...log.matchAll(/parameter '([^']+)' does not seem to be injectable/g),
   ].length
   if (name === 'canary')
     check(

@@ -10,7 +10,9 @@ if curl -s -o /dev/null -w '%{http_code}' -b "$COOKIE" "$APP/assessments/$SLUG/p
   step "sqlmap plan and gates forms (security, with CSRF token)"
   sqlmap_target plan-reschedule -u "$APP/assessments/$SLUG/plan" --cookie "$COOKIE" --skip=csrf \
     --data "csrf=$CSRF&intent=reschedule&startOn=2026-12-07"
-  sqlmap_target plan-create-task -u "$APP/assessments/$SLUG/plan" --cookie "$COOKIE" --skip=csrf \
+  # Each request creates a task and the page grows with them: only the
+  # fields that reach queries are attacked, to stay within the time limit.
+  sqlmap_target plan-create-task -p phaseId,title,ownerId,dueOn -u "$APP/assessments/$SLUG/plan" --cookie "$COOKIE" --skip=csrf \
     --data "csrf=$CSRF&intent=create-task&phaseId=$PHASE&title=Rotate+keys&description=Rotate+all+keys&ownerId=&status=todo&dueOn=2026-12-20"
 fi
 if curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$APP/api/v1/assessments/$SLUG/readiness" | grep -q 200; then
