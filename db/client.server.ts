@@ -31,7 +31,19 @@ export function openDatabase(databasePath: string): Connection {
     // The database holds the security team's data: owner-only.
     fs.chmodSync(databasePath, 0o600)
   }
-  return { sqlite, db: drizzle(sqlite) }
+  const db = drizzle(sqlite)
+  // Write transactions start IMMEDIATE: a deferred one that reads first and
+  // then writes fails at once with SQLITE_BUSY when another process (the
+  // CLI, a second server) wrote in between; the busy timeout cannot help
+  // it. IMMEDIATE takes the write lock up front and waits its turn
+  // (tests/faults/concurrency.test.ts).
+  const deferred = db.transaction.bind(db)
+  db.transaction = ((run, config) =>
+    deferred(run, {
+      behavior: 'immediate',
+      ...config,
+    })) as typeof db.transaction
+  return { sqlite, db }
 }
 
 export function migrationsFolder() {

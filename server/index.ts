@@ -39,6 +39,8 @@ app.use((request, response, next) => {
   next()
 })
 
+app.use(securityHeaders({ development, secure }))
+
 // TRACE and methods Clearance never answers are refused outright.
 const allowedMethods = new Set([
   'GET',
@@ -58,8 +60,6 @@ app.use((request, response, next) => {
   }
   next()
 })
-
-app.use(securityHeaders({ development, secure }))
 
 // Cross-origin API calls only from an allow-list an admin configured.
 app.use('/api/', (request, response, next) => {
@@ -94,6 +94,33 @@ app.use(
 )
 
 app.use(refuseCrossSiteWrites(config.PUBLIC_ORIGIN))
+
+// Pages accept forms only. A body of another declared type is refused
+// here; otherwise the action's formData() throws and the answer is a 500.
+// A body with no type at all is left to the body limit (chunked uploads).
+const formTypes =
+  /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i
+app.use((request, response, next) => {
+  const hasBody =
+    Number(request.headers['content-length'] ?? 0) > 0 ||
+    request.headers['transfer-encoding'] !== undefined
+  if (
+    request.method === 'GET' ||
+    request.method === 'HEAD' ||
+    request.path.startsWith('/api/') ||
+    !hasBody ||
+    request.headers['content-type'] === undefined ||
+    formTypes.test(request.headers['content-type'])
+  )
+    return next()
+  response.status(415).json({
+    error: {
+      code: 'unsupported_media_type',
+      message:
+        'Send forms as application/x-www-form-urlencoded or multipart/form-data.',
+    },
+  })
+})
 
 // A per-address ceiling on the API; per-token limits live in the API layer.
 app.use(

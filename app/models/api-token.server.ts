@@ -62,14 +62,20 @@ export function checkApiToken(
   if (row.user.disabledAt) return { ok: false, reason: 'disabled' }
   // Last use is kept to the minute: enough to spot stale tokens, and it
   // spares a write on every call.
+  // Best effort: on a full or read-only disk this bookkeeping write fails,
+  // and reads must keep working (tests/faults/disk.test.ts).
   if (
     !row.lastUsedAt ||
     now.getTime() - new Date(row.lastUsedAt).getTime() > 60_000
   )
-    db.update(apiTokens)
-      .set({ lastUsedAt: now.toISOString() })
-      .where(eq(apiTokens.id, row.id))
-      .run()
+    try {
+      db.update(apiTokens)
+        .set({ lastUsedAt: now.toISOString() })
+        .where(eq(apiTokens.id, row.id))
+        .run()
+    } catch {
+      // the request goes on; last use is recorded on a later call
+    }
   return {
     ok: true,
     tokenId: row.id,

@@ -85,11 +85,17 @@ export function findActiveSession(
     db.delete(sessions).where(eq(sessions.id, row.id)).run()
     return null
   }
+  // Best effort: on a full or read-only disk this bookkeeping write fails,
+  // and reads must keep working (tests/faults/disk.test.ts).
   if (now.getTime() - new Date(row.lastSeenAt).getTime() > 60_000) {
-    db.update(sessions)
-      .set({ lastSeenAt: now.toISOString() })
-      .where(eq(sessions.id, row.id))
-      .run()
+    try {
+      db.update(sessions)
+        .set({ lastSeenAt: now.toISOString() })
+        .where(eq(sessions.id, row.id))
+        .run()
+    } catch {
+      // the idle clock is refreshed on a later request
+    }
   }
   return {
     id: row.id,

@@ -202,11 +202,17 @@ export async function readJsonBody<T extends z.ZodType>(
       'unsupported_media_type',
       'Send the body as application/json.',
     )
+  // Decoded strictly: invalid UTF-8 is refused, not stored as U+FFFD.
   let body: unknown
   try {
-    body = JSON.parse(await request.text())
+    const bytes = await request.arrayBuffer()
+    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
   } catch {
-    throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.')
+    throw new ApiError(
+      400,
+      'invalid_json',
+      'The body is not valid JSON in UTF-8.',
+    )
   }
   const parsed = schema.safeParse(body)
   if (!parsed.success)
