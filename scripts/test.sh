@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Every check, in the order that fails fastest: types, lint and format,
-# unit tests, then a production build and the browser tests against it.
+# unit tests, then a production build, the browser tests (including the
+# bad-input suite), the fault tests (crash, concurrency, disk, backup) and a
+# small benchmark smoke run that keeps the benchmark working (no timings are
+# asserted). The scanner run (`npm run test:security`) is separate: it
+# installs Debian scanners and takes about 20 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run typecheck
@@ -8,3 +12,7 @@ npm run lint
 npm run test:unit
 npm run build
 npm run test:e2e
+npm run test:faults
+if npm run | grep -q 'bench:smoke'; then
+  npm run bench:smoke
+fi
