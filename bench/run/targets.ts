@@ -1,0 +1,175 @@
+import type { Db } from '#db/client.server'
+import { loadReadinessAnswer } from '~/models/readiness.server'
+import { LARGE_SLUG, SMALL_SLUG } from '../data/dataset'
+import type { BenchCredentials } from './credentials'
+import {
+  findingFloor,
+  findingsListFloor,
+  portfolioFloor,
+  readinessFloor,
+  type Floor,
+  type FloorContext,
+} from './floors'
+import type { HttpRequest } from './measure'
+import { statusChangeFloor } from './writes'
+
+export interface TargetContext {
+  credentials: BenchCredentials
+  floor: FloorContext
+  db: Db
+  largeId: number
+  /** A finding in the middle of the large assessment. */
+  sampleReference: string
+  /** Open findings of the large assessment, for writes: each used once. */
+  takeOpenFinding: () => string
+}
+
+export interface Target {
+  name: string
+  /** Budget the median must meet; p95 must stay under twice that. */
+  budgetMs: number
+  /** Few iterations: PDFs, imports. */
+  heavy?: boolean
+  http?: (context: TargetContext) => HttpRequest
+  inProcess?: (context: TargetContext) => () => void
+  floor?: (context: TargetContext) => Floor
+}
+
+const page =
+  (path: string) =>
+  (context: TargetContext): HttpRequest => ({
+    method: 'GET',
+    path,
+    headers: { Cookie: context.credentials.cookie, Accept: 'text/html' },
+  })
+const api =
+  (path: string) =>
+  (context: TargetContext): HttpRequest => ({
+    method: 'GET',
+    path,
+    headers: {
+      Authorization: context.credentials.bearer,
+      Accept: 'application/json',
+    },
+  })
+
+const filtered = {
+  slug: LARGE_SLUG,
+  severities: ['critical', 'high'],
+  openOnly: true,
+  page: 2,
+  pageSize: 50,
+}
+const deepPage = {
+  slug: LARGE_SLUG,
+  severities: [],
+  openOnly: false,
+  page: 20,
+  pageSize: 50,
+}
+
+/**
+ * Every benchmark target, one entry each. A target whose route is not in
+ * this build answers 404 and is reported as not available, never faked.
+ */
+export const TARGETS: Target[] = [
+  {
+    name: 'Findings list, filtered, page 2 (2,000-finding assessment)',
+    budgetMs: 100,
+    http: page(
+      `/assessments/${LARGE_SLUG}/findings?severity=critical&severity=high&status=open_any&page=2`,
+    ),
+    floor: (context) => findingsListFloor(context.floor, filtered),
+  },
+  {
+    name: 'Findings list, unfiltered, page 20 (2,000-finding assessment)',
+    budgetMs: 100,
+    http: page(`/assessments/${LARGE_SLUG}/findings?page=20`),
+    floor: (context) => findingsListFloor(context.floor, deepPage),
+  },
+  {
+    name: 'Finding page',
+    budgetMs: 100,
+    http: (context) =>
+      page(`/assessments/${LARGE_SLUG}/findings/${context.sampleReference}`)(
+        context,
+      ),
+    floor: (context) =>
+      findingFloor(context.floor, LARGE_SLUG, context.sampleReference),
+  },
+  {
+    name: 'Assessments list (500 assessments, 100k findings)',
+    budgetMs: 200,
+    http: page('/assessments'),
+    floor: (context) => portfolioFloor(context.floor),
+  },
+  {
+    name: 'Portfolio dashboard /dashboard',
+    budgetMs: 300,
+    http: page('/dashboard'),
+    floor: (context) => portfolioFloor(context.floor),
+  },
+  {
+    name: 'Readiness model, in process (2,000 findings)',
+    budgetMs: 50,
+    inProcess: (context) => () =>
+      loadReadinessAnswer(context.db, context.largeId),
+    floor: (context) => readinessFloor(context.floor, LARGE_SLUG),
+  },
+  {
+    name: 'Readiness API (2,000 findings)',
+    budgetMs: 100,
+    http: api(`/api/v1/assessments/${LARGE_SLUG}/readiness`),
+    floor: (context) => readinessFloor(context.floor, LARGE_SLUG, 'token'),
+  },
+  {
+    name: 'Findings list API, open, page 1',
+    budgetMs: 100,
+    http: api(`/api/v1/assessments/${LARGE_SLUG}/findings?status=open_any`),
+    floor: (context) =>
+      findingsListFloor(
+        context.floor,
+        { ...filtered, severities: [], page: 1 },
+        'token',
+      ),
+  },
+  {
+    name: 'Status change API (with history and audit)',
+    budgetMs: 100,
+    http: (context) => ({
+      method: 'POST',
+      path: `/api/v1/assessments/${LARGE_SLUG}/findings/${context.takeOpenFinding()}/status`,
+      headers: {
+        Authorization: context.credentials.bearer,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({
+        status: 'in_progress',
+        note: 'Started by the benchmark.',
+      }),
+    }),
+    floor: (context) =>
+      statusChangeFloor(
+        context.floor,
+        context.largeId,
+        context.takeOpenFinding,
+      ),
+  },
+  {
+    name: 'Executive dashboard (2,000 findings)',
+    budgetMs: 300,
+    http: page(`/assessments/${LARGE_SLUG}/dashboard`),
+  },
+  {
+    name: 'Sign-off PDF, 19 findings',
+    budgetMs: 1000,
+    heavy: true,
+    http: api(`/api/v1/assessments/${SMALL_SLUG}/report.pdf`),
+  },
+  {
+    name: 'Sign-off PDF, 2,000 findings',
+    budgetMs: 15000,
+    heavy: true,
+    http: api(`/api/v1/assessments/${LARGE_SLUG}/report.pdf`),
+  },
+]
