@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { parseArgs } from 'node:util'
-import { LARGE_SLUG } from './data/dataset'
+import { LARGE_SLUG } from './dataset/dataset'
 import {
   findingFloor,
   findingsListFloor,

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { migrateDatabase, openDatabase } from '#db/client.server'
-import { generateDataset } from './data/dataset'
+import { generateDataset } from './dataset/dataset'
 
 /**
  * Builds a separate SQLite file full of realistic data for the benchmark:

@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { openDatabase } from '#db/client.server'
-import { LARGE_SLUG } from './data/dataset'
+import { LARGE_SLUG } from './dataset/dataset'
 import { measureRouteBundle, pickExecutiveRoute } from './run/bundle'
 import { issueBenchCredentials } from './run/credentials'
 import { closeAgent, repeat, timedRequest, timeSync } from './run/measure'
@@ -105,14 +105,22 @@ const minimal = await startMinimalServer(
 async function measureTarget(target: Target): Promise<TargetResult> {
   const name = target.name
   const measured = target.heavy ? heavyIterations : iterations
-  const warm = target.heavy ? Math.min(1, warmup) : warmup
+  const warm = target.warmup ?? (target.heavy ? Math.min(1, warmup) : warmup)
   let bytes = 0
   let serverTiming: string | null = null
+  let path: string | null = null
   let appStats
   if (target.http) {
-    const makeRequest = target.http
-    const probe = await timedRequest(app.origin, makeRequest(context))
+    let makeRequest = target.http
+    let request = makeRequest(context)
+    let probe = await timedRequest(app.origin, request)
+    if (probe.status === 404 && target.fallback) {
+      makeRequest = target.fallback
+      request = makeRequest(context)
+      probe = await timedRequest(app.origin, request)
+    }
     if (probe.status === 404) return { name, state: 'not-available' }
+    path = request.path
     if (probe.status < 200 || probe.status >= 300)
       return {
         name,
@@ -139,6 +147,7 @@ async function measureTarget(target: Target): Promise<TargetResult> {
     name,
     state: 'measured',
     budgetMs: target.budgetMs,
+    path,
     app: appStats,
     floor,
     bytes,

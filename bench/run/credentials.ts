@@ -5,7 +5,7 @@ import { API_SCOPES } from '~/domain/api-scopes'
 import { createApiToken } from '~/models/api-token.server'
 import { createSession } from '~/models/session.server'
 import { hashToken } from '~/utils/secrets.server'
-import { BENCH_ADMIN_EMAIL } from '../data/people'
+import { BENCH_ADMIN_EMAIL } from '../dataset/people'
 
 export interface BenchCredentials {
   cookie: string

@@ -9,6 +9,7 @@ export type TargetResult =
       name: string
       state: 'measured'
       budgetMs: number
+      path: string | null
       app: Stats
       floor: Stats | null
       bytes: number

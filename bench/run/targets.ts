@@ -1,6 +1,6 @@
 import type { Db } from '#db/client.server'
 import { loadReadinessAnswer } from '~/models/readiness.server'
-import { LARGE_SLUG, SMALL_SLUG } from '../data/dataset'
+import { IMPORT_SLUG, LARGE_SLUG, SMALL_SLUG } from '../dataset/dataset'
 import type { BenchCredentials } from './credentials'
 import {
   findingFloor,
@@ -11,6 +11,7 @@ import {
   type FloorContext,
 } from './floors'
 import type { HttpRequest } from './measure'
+import { makeSarif } from './sarif'
 import { statusChangeFloor } from './writes'
 
 export interface TargetContext {
@@ -30,7 +31,11 @@ export interface Target {
   budgetMs: number
   /** Few iterations: PDFs, imports. */
   heavy?: boolean
+  /** Warm-up runs instead of the default (0 where each run adds data). */
+  warmup?: number
   http?: (context: TargetContext) => HttpRequest
+  /** Tried when `http` answers 404: the same work behind another route. */
+  fallback?: (context: TargetContext) => HttpRequest
   inProcess?: (context: TargetContext) => () => void
   floor?: (context: TargetContext) => Floor
 }
@@ -72,6 +77,9 @@ const deepPage = {
  * Every benchmark target, one entry each. A target whose route is not in
  * this build answers 404 and is reported as not available, never faked.
  */
+const IMPORT_SIZE = 10_000
+let importRun = 0
+
 export const TARGETS: Target[] = [
   {
     name: 'Findings list, filtered, page 2 (2,000-finding assessment)',
@@ -165,11 +173,28 @@ export const TARGETS: Target[] = [
     budgetMs: 1000,
     heavy: true,
     http: api(`/api/v1/assessments/${SMALL_SLUG}/report.pdf`),
+    fallback: page(`/assessments/${SMALL_SLUG}/reports/pdf`),
   },
   {
     name: 'Sign-off PDF, 2,000 findings',
     budgetMs: 15000,
     heavy: true,
     http: api(`/api/v1/assessments/${LARGE_SLUG}/report.pdf`),
+    fallback: page(`/assessments/${LARGE_SLUG}/reports/pdf`),
+  },
+  {
+    name: 'SARIF import, 10,000 results (new findings)',
+    budgetMs: 30000,
+    heavy: true,
+    warmup: 0,
+    http: (context) => ({
+      method: 'POST',
+      path: `/api/v1/assessments/${IMPORT_SLUG}/import?format=sarif`,
+      headers: {
+        Authorization: context.credentials.bearer,
+        'Content-Type': 'application/json',
+      },
+      body: makeSarif(IMPORT_SIZE, `run${Date.now()}-${importRun++}`),
+    }),
   },
 ]

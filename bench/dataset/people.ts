@@ -12,8 +12,54 @@ export interface People {
   names: Map<number, string>
 }
 
-const FIRST = ['Ada', 'Ben', 'Chloé', 'Dara', 'Emil', 'Farah', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kemal', 'Lena', 'Milo', 'Nora', 'Omar', 'Pia', 'Rui', 'Sana', 'Tom', 'Uma', 'Vik', 'Wen', 'Yara', 'Zoe'] as const
-const LAST = ['Adams', 'Berg', 'Costa', 'Diaz', 'Eriksen', 'Fischer', 'Garcia', 'Haddad', 'Ito', 'Jansen', 'Kowalski', 'Laurent', 'Moreau', 'Nakamura', 'Okafor', 'Petrov', 'Quinn', 'Rossi', 'Silva', 'Tanaka'] as const
+const FIRST = [
+  'Ada',
+  'Ben',
+  'Chloé',
+  'Dara',
+  'Emil',
+  'Farah',
+  'Gus',
+  'Hana',
+  'Ivo',
+  'Jun',
+  'Kemal',
+  'Lena',
+  'Milo',
+  'Nora',
+  'Omar',
+  'Pia',
+  'Rui',
+  'Sana',
+  'Tom',
+  'Uma',
+  'Vik',
+  'Wen',
+  'Yara',
+  'Zoe',
+] as const
+const LAST = [
+  'Adams',
+  'Berg',
+  'Costa',
+  'Diaz',
+  'Eriksen',
+  'Fischer',
+  'Garcia',
+  'Haddad',
+  'Ito',
+  'Jansen',
+  'Kowalski',
+  'Laurent',
+  'Moreau',
+  'Nakamura',
+  'Okafor',
+  'Petrov',
+  'Quinn',
+  'Rossi',
+  'Silva',
+  'Tanaka',
+] as const
 
 /**
  * A few hundred users: the bench admin the benchmark signs in as (it has no

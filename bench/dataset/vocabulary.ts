@@ -1,4 +1,8 @@
-import { OWASP_API_TOP10_2023, OWASP_TOP10_2021, PRACTICES } from '~/domain/owasp'
+import {
+  OWASP_API_TOP10_2023,
+  OWASP_TOP10_2021,
+  PRACTICES,
+} from '~/domain/owasp'
 import type { Severity } from '~/domain/severity'
 
 /** Words the generator builds plausible findings from. */

@@ -60,12 +60,19 @@ export class PlanWriter {
     })
     const byPhase: GeneratedFinding[][] = PHASES.map(() => [])
     for (const finding of input.findings)
-      if (this.random.chance(0.75)) byPhase[PHASE_FOR[finding.severity]]?.push(finding)
+      if (this.random.chance(0.75))
+        byPhase[PHASE_FOR[finding.severity]]?.push(finding)
     byPhase.forEach((group, phaseIndex) => {
       let position = 0
-      for (let start = 0; start < group.length; ) {
+      for (let start = 0; start < group.length;) {
         const size = this.random.int(1, 6)
-        this.writeTask(input, phaseIds[phaseIndex] ?? 0, phaseIndex, position++, group.slice(start, start + size))
+        this.writeTask(
+          input,
+          phaseIds[phaseIndex] ?? 0,
+          phaseIndex,
+          position++,
+          group.slice(start, start + size),
+        )
         start += size
       }
     })
@@ -92,7 +99,9 @@ export class PlanWriter {
       phase_id: phaseId,
       position,
       title: `Fix ${findings.length} ${first?.severity ?? ''} finding${findings.length === 1 ? '' : 's'} (group ${position + 1})`,
-      owner_id: this.random.chance(0.9) ? this.random.pick(input.members) : null,
+      owner_id: this.random.chance(0.9)
+        ? this.random.pick(input.members)
+        : null,
       status,
       due_on: this.random.chance(0.1)
         ? isoDay(addDays(input.remediationStart, this.random.int(3, 60)))
@@ -110,18 +119,29 @@ export class PlanWriter {
 
   private writeGates(input: PlanInput, week1PhaseId: number) {
     const rules: [string, string, object][] = [
-      ['No open critical finding', 'no_open_at_or_above', { severity: 'critical' }],
+      [
+        'No open critical finding',
+        'no_open_at_or_above',
+        { severity: 'critical' },
+      ],
       ['No open production blocker', 'no_open_blockers', {}],
       [
         'Every high finding verified or risk-accepted',
         'severity_resolved',
-        { severity: 'high', statuses: ['verified', 'risk_accepted', 'false_positive'] },
+        {
+          severity: 'high',
+          statuses: ['verified', 'risk_accepted', 'false_positive'],
+        },
       ],
       ['Every fixed finding retested', 'fixed_verified', {}],
       ['No overdue Week 1 task', 'no_overdue_tasks', { phaseId: week1PhaseId }],
     ]
     let position = 0
-    const base = { assessment_id: input.assessmentId, created_at: input.createdAt, updated_at: input.createdAt }
+    const base = {
+      assessment_id: input.assessmentId,
+      created_at: input.createdAt,
+      updated_at: input.createdAt,
+    }
     for (const [name, ruleKind, params] of rules)
       this.insert('gates', {
         ...base,
@@ -141,8 +161,12 @@ export class PlanWriter {
         name,
         position: position++,
         checked_by_id: input.checkedBy,
-        checked_at: input.checkedBy === null ? null : iso(addDays(input.remediationStart, 80)),
-        check_note: input.checkedBy === null ? null : 'Done and recorded in the ticket.',
+        checked_at:
+          input.checkedBy === null
+            ? null
+            : iso(addDays(input.remediationStart, 80)),
+        check_note:
+          input.checkedBy === null ? null : 'Done and recorded in the ticket.',
       })
   }
 }

@@ -45,13 +45,20 @@ for (const vector of CVSS_VECTORS) {
   const result = scoreCvssVector(vector)
   const severity = severityForScore(result.score)
   const list = vectorsBySeverity.get(severity) ?? []
-  list.push({ vector: result.vector, score: result.score, rating: result.rating })
+  list.push({
+    vector: result.vector,
+    score: result.score,
+    rating: result.rating,
+  })
   vectorsBySeverity.set(severity, list)
 }
 
 const CLOSED_PATHS: readonly (readonly [FindingStatus[], number])[] = [
   [['in_progress', 'fixed', 'verified'], 70],
-  [['in_progress', 'fixed', 'reopened', 'in_progress', 'fixed', 'verified'], 10],
+  [
+    ['in_progress', 'fixed', 'reopened', 'in_progress', 'fixed', 'verified'],
+    10,
+  ],
   [['false_positive'], 8],
   [['risk_accepted'], 12],
 ]
@@ -61,7 +68,12 @@ const OPEN_PATHS: readonly (readonly [FindingStatus[], number])[] = [
   [['in_progress', 'fixed'], 20],
   [['in_progress', 'fixed', 'reopened'], 10],
 ]
-const SECURITY_STEPS = new Set(['verified', 'reopened', 'false_positive', 'risk_accepted'])
+const SECURITY_STEPS = new Set([
+  'verified',
+  'reopened',
+  'false_positive',
+  'risk_accepted',
+])
 
 export class FindingWriter {
   nextFindingId = 1
@@ -100,7 +112,10 @@ export class FindingWriter {
     // Steps are spread over months, then squeezed to end before today.
     const gaps = path.map(() => 1 + random.next() * 40)
     const span = gaps.reduce((sum, gap) => sum + gap, 0)
-    const room = Math.max(0.5, (batch.today.getTime() - createdAt.getTime()) / 86_400_000 - 0.5)
+    const room = Math.max(
+      0.5,
+      (batch.today.getTime() - createdAt.getTime()) / 86_400_000 - 0.5,
+    )
     const scale = span > room ? room / span : 1
     let at = createdAt
     let status: FindingStatus = 'open'
@@ -108,13 +123,31 @@ export class FindingWriter {
     let fixedAt: string | null = null
     let verifiedById: number | null = null
     let verifiedAt: string | null = null
-    this.event(id, batch.assessmentId, null, 'created', null, 'open', severity, createdAt)
+    this.event(
+      id,
+      batch.assessmentId,
+      null,
+      'created',
+      null,
+      'open',
+      severity,
+      createdAt,
+    )
     for (const [step, next] of path.entries()) {
       at = addDays(at, (gaps[step] ?? 1) * scale)
       const actor = SECURITY_STEPS.has(next)
         ? random.pick(people.securityIds)
         : (assigneeId ?? random.pick(batch.members))
-      this.event(id, batch.assessmentId, actor, 'status', status, next, severity, at)
+      this.event(
+        id,
+        batch.assessmentId,
+        actor,
+        'status',
+        status,
+        next,
+        severity,
+        at,
+      )
       this.audit.push({
         at: iso(at),
         actorId: actor,
@@ -148,7 +181,9 @@ export class FindingWriter {
       impact: 'An attacker could read or change data they should not reach.',
       exploit_scenario: 'Send the crafted request described above.',
       remediation: REMEDIATION,
-      references: JSON.stringify([`https://cwe.mitre.org/data/definitions/${text.cweId}.html`]),
+      references: JSON.stringify([
+        `https://cwe.mitre.org/data/definitions/${text.cweId}.html`,
+      ]),
       auditor_severity: severity,
       severity,
       cvss_vector: cvss?.vector ?? null,
@@ -162,7 +197,11 @@ export class FindingWriter {
       owasp_top10: owaspApi ? null : random.pick(OWASP_CODES),
       owasp_api_top10: owaspApi,
       practice: random.pick(PRACTICE_KEYS),
-      is_blocker: random.chance(severity === 'critical' ? 0.6 : severity === 'high' ? 0.2 : 0.02) ? 1 : 0,
+      is_blocker: random.chance(
+        severity === 'critical' ? 0.6 : severity === 'high' ? 0.2 : 0.02,
+      )
+        ? 1
+        : 0,
       is_quick_win: random.chance(0.15) ? 1 : 0,
       status,
       risk_accepted_until: riskAcceptedUntil,
@@ -206,10 +245,17 @@ export class FindingWriter {
     })
   }
 
-  private writeComments(findingId: number, batch: FindingBatch, from: Date, to: Date) {
+  private writeComments(
+    findingId: number,
+    batch: FindingBatch,
+    from: Date,
+    to: Date,
+  ) {
     const count = this.random.poisson(0.6)
     for (let index = 0; index < count; index += 1) {
-      const at = new Date(from.getTime() + this.random.next() * (to.getTime() - from.getTime()))
+      const at = new Date(
+        from.getTime() + this.random.next() * (to.getTime() - from.getTime()),
+      )
       this.insert('comments', {
         id: this.nextCommentId++,
         finding_id: findingId,
