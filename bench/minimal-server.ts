@@ -20,7 +20,7 @@ const tokenQuery = sqlite.prepare(
    from api_tokens t inner join users u on u.id = t.user_id where t.token_hash = ?`,
 )
 const assessmentQuery = sqlite.prepare(
-  `select id, slug from assessments where slug = ?`,
+  `select id, slug, name from assessments where slug = ?`,
 )
 const countQuery = sqlite.prepare(
   `select count(*) as total from findings f
@@ -70,7 +70,7 @@ const signatureQuery = sqlite.prepare(
 )
 
 type Handler = (
-  assessment: { id: number; slug: string },
+  assessment: { id: number; slug: string; name: string },
   request: express.Request,
 ) => unknown
 
@@ -94,7 +94,7 @@ function api(handler: Handler): express.RequestHandler {
       return
     }
     const assessment = assessmentQuery.get(request.params.assessment) as
-      { id: number; slug: string } | undefined
+      { id: number; slug: string; name: string } | undefined
     if (!assessment) {
       response.status(404).json({ error: { code: 'not_found' } })
       return
@@ -122,7 +122,7 @@ app.get(
       offset: (page - 1) * pageSize,
     }) as Record<string, unknown>[]
     return {
-      assessment,
+      assessment: { id: assessment.id, slug: assessment.slug },
       total,
       page,
       pageSize,
@@ -179,7 +179,23 @@ app.get(
     const signedOff =
       required.length > 0 &&
       required.every((row) => row.signedAt !== null && !row.stale)
-    return { assessment, ...readiness, signOff: { signedOff, required } }
+    // The readiness API's answer, field for field.
+    return {
+      assessment,
+      ready: readiness.ready,
+      evaluatedAt: readiness.evaluatedAt,
+      gates: readiness.gates.map((gate) => ({
+        id: gate.id,
+        name: gate.name,
+        type: gate.type,
+        enabled: gate.enabled,
+        passed: gate.passed,
+        reasons: gate.reasons,
+      })),
+      failing: readiness.failing.map((gate) => gate.name),
+      signedOff,
+      signOff: { signedOff, required },
+    }
   }),
 )
 

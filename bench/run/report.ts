@@ -72,7 +72,7 @@ export function resultsTable(results: Results): string {
   if (throughput)
     lines.push(
       '',
-      `Throughput on \`${throughput.path}\`: app ${throughput.appRps.toFixed(0)} req/s (p50 ${throughput.appLatencyP50} ms), minimal Express + better-sqlite3 ${throughput.minimalRps.toFixed(0)} req/s (p50 ${throughput.minimalLatencyP50} ms): ${(throughput.share * 100).toFixed(0)}% of the minimal handler (target ≥ 50%: ${throughput.share >= 0.5 ? 'met' : 'missed'}; failed requests: ${throughput.failures}).`,
+      `Throughput on \`${throughput.path}\`: app ${throughput.appRps.toFixed(0)} req/s (p50 ${throughput.appLatencyP50} ms), minimal Express + better-sqlite3 ${throughput.minimalRps.toFixed(0)} req/s (p50 ${throughput.minimalLatencyP50} ms): ${(throughput.share * 100).toFixed(0)}% of the minimal handler (target ≥ 50%: ${throughput.share >= 0.5 ? 'met' : 'missed'}; failed requests: ${throughput.failures}; same JSON from both: ${throughput.sameAnswer ? 'yes' : 'no'}).`,
     )
   const bundle = results.bundle
   if (bundle)

@@ -8,6 +8,27 @@ export interface Throughput {
   minimalLatencyP50: number
   share: number
   failures: number
+  /** Whether both answered the same JSON (times of evaluation aside). */
+  sameAnswer: boolean
+}
+
+/** JSON with sorted keys and no evaluation time, for comparing answers. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (key, inner: unknown) => {
+    if (key === 'evaluatedAt') return undefined
+    if (inner && typeof inner === 'object' && !Array.isArray(inner))
+      return Object.fromEntries(
+        Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : 1)),
+      )
+    return inner
+  })
+}
+
+async function answer(origin: string, path: string, bearer: string) {
+  const response = await fetch(origin + path, {
+    headers: { Authorization: bearer },
+  })
+  return canonical(await response.json())
 }
 
 async function load(
@@ -39,6 +60,9 @@ export async function measureThroughput(
   seconds: number,
   connections: number,
 ): Promise<Throughput> {
+  const sameAnswer =
+    (await answer(appOrigin, path, bearer)) ===
+    (await answer(minimalOrigin, path, bearer))
   const app = await load(appOrigin, path, bearer, seconds, connections)
   const minimal = await load(minimalOrigin, path, bearer, seconds, connections)
   return {
@@ -49,5 +73,6 @@ export async function measureThroughput(
     minimalLatencyP50: minimal.p50,
     share: minimal.rps > 0 ? app.rps / minimal.rps : 0,
     failures: app.failures + minimal.failures,
+    sameAnswer,
   }
 }
