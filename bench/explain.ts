@@ -2,6 +2,10 @@ import Database from 'better-sqlite3'
 import { parseArgs } from 'node:util'
 import { LARGE_SLUG } from './dataset/dataset'
 import {
+  executiveDashboardFloor,
+  portfolioDashboardFloor,
+} from './run/floors-dashboard'
+import {
   findingFloor,
   findingsListFloor,
   portfolioFloor,
@@ -39,6 +43,8 @@ findingsListFloor(context, {
 findingFloor(context, LARGE_SLUG, 'F-00001')
 portfolioFloor(context)
 readinessQueries(context)
+executiveDashboardFloor(context, LARGE_SLUG)
+portfolioDashboardFloor(context)
 
 for (const source of new Set(statements)) {
   // The plan does not depend on the values: bind nulls.

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3'
  * hand to mirror the models, run through better-sqlite3 prepared statements
  * with nothing around them (no framework, no rendering, no JSON).
  */
-const CLOSED = `(f.status in ('verified', 'false_positive') or (f.status = 'risk_accepted' and f.risk_accepted_until > @now))`
+export const CLOSED = `(f.status in ('verified', 'false_positive') or (f.status = 'risk_accepted' and f.risk_accepted_until > @now))`
 const SEVERITY_RANK = `case f.severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end`
 
 export interface FloorContext {
@@ -17,7 +17,7 @@ export interface FloorContext {
 export type Floor = () => void
 
 /** The signed-in check: a session cookie for pages, a bearer token for the API. */
-function auth(
+export function auth(
   context: FloorContext,
   credential: 'session' | 'token' = 'session',
 ) {
@@ -171,12 +171,17 @@ export function readinessQueries(context: FloorContext) {
     `select created_at from sign_offs where assessment_id = ? and user_id = ?
      order by created_at desc limit 1`,
   )
-  return (assessmentId: number) => {
-    const required = requirements.all(assessmentId) as { user_id: number }[]
-    return {
+  // `withSignOff`: loadReadinessAnswer; without it, loadReadiness alone.
+  return (assessmentId: number, withSignOff = true) => {
+    const loaded = {
       gates: gates.all(assessmentId),
       findings: findings.all(assessmentId),
       tasks: tasks.all(assessmentId),
+    }
+    if (!withSignOff) return loaded
+    const required = requirements.all(assessmentId) as { user_id: number }[]
+    return {
+      ...loaded,
       lastChange: lastChange.get(assessmentId),
       signatures: required.map((row) =>
         latestSignOff.get(assessmentId, row.user_id),

@@ -10,6 +10,10 @@ import {
   type Floor,
   type FloorContext,
 } from './floors'
+import {
+  executiveDashboardFloor,
+  portfolioDashboardFloor,
+} from './floors-dashboard'
 import type { HttpRequest } from './measure'
 import { makeSarif } from './sarif'
 import { statusChangeFloor } from './writes'
@@ -115,7 +119,7 @@ export const TARGETS: Target[] = [
     name: 'Portfolio dashboard /dashboard',
     budgetMs: 300,
     http: page('/dashboard'),
-    floor: (context) => portfolioFloor(context.floor),
+    floor: (context) => portfolioDashboardFloor(context.floor),
   },
   {
     name: 'Readiness model, in process (2,000 findings)',
@@ -167,6 +171,7 @@ export const TARGETS: Target[] = [
     name: 'Executive dashboard (2,000 findings)',
     budgetMs: 300,
     http: page(`/assessments/${LARGE_SLUG}/dashboard`),
+    floor: (context) => executiveDashboardFloor(context.floor, LARGE_SLUG),
   },
   {
     name: 'Sign-off PDF, 19 findings',
