@@ -119,9 +119,13 @@ async function measureTarget(target: Target): Promise<TargetResult> {
       request = makeRequest(context)
       probe = await timedRequest(app.origin, request)
     }
-    if (probe.status === 404) return { name, state: 'not-available' }
+    // 404: no such route; 405: the page exists but takes no posts yet.
+    if (probe.status === 404 || probe.status === 405)
+      return { name, state: 'not-available' }
     path = request.path
-    if (probe.status < 200 || probe.status >= 300)
+    // A form post answers with a redirect (post/redirect/get) on success.
+    const success = request.method === 'POST' ? 400 : 300
+    if (probe.status < 200 || probe.status >= success)
       return {
         name,
         state: 'error',

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
-import { users } from '#db/schema/accounts'
+import { sessions, users } from '#db/schema/accounts'
 import { API_SCOPES } from '~/domain/api-scopes'
 import { createApiToken } from '~/models/api-token.server'
 import { createSession } from '~/models/session.server'
@@ -9,6 +9,8 @@ import { BENCH_ADMIN_EMAIL } from '../dataset/people'
 
 export interface BenchCredentials {
   cookie: string
+  /** The session's CSRF token, for posting the app's forms. */
+  csrf: string
   bearer: string
   sessionHash: string
   tokenHash: string
@@ -45,8 +47,15 @@ export function issueBenchCredentials(db: Db): BenchCredentials {
     scopes: [...API_SCOPES],
     expiresAt: new Date(Date.now() + 2 * 3_600_000),
   })
+  const csrf = db
+    .select({ token: sessions.csrfToken })
+    .from(sessions)
+    .where(eq(sessions.tokenHash, hashToken(session)))
+    .get()
+  if (!csrf) throw new Error('The bench session was not stored')
   return {
     cookie: `clearance_session=${session}`,
+    csrf: csrf.token,
     bearer: `Bearer ${token.secret}`,
     sessionHash: hashToken(session),
     tokenHash: hashToken(token.secret),

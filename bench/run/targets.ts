@@ -160,6 +160,29 @@ export const TARGETS: Target[] = [
         note: 'Started by the benchmark.',
       }),
     }),
+    // Until the API lands: the finding page's "start work" form.
+    fallback: (context) => {
+      const reference = context.takeOpenFinding()
+      const { version } = context.floor.sqlite
+        .prepare(
+          'select version from findings where assessment_id = ? and reference = ?',
+        )
+        .get(context.largeId, reference) as { version: number }
+      return {
+        method: 'POST',
+        path: `/assessments/${LARGE_SLUG}/findings/${reference}`,
+        headers: {
+          Cookie: context.credentials.cookie,
+          'Content-Type': 'application/x-www-form-urlencoded',
+        },
+        body: new URLSearchParams({
+          intent: 'start-work',
+          version: String(version),
+          note: 'Started by the benchmark.',
+          csrf: context.credentials.csrf,
+        }).toString(),
+      }
+    },
     floor: (context) =>
       statusChangeFloor(
         context.floor,
