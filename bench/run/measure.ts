@@ -1,4 +1,5 @@
 import http from 'node:http'
+import zlib from 'node:zlib'
 
 export interface HttpRequest {
   method: 'GET' | 'POST'
@@ -55,12 +56,17 @@ function sendOnce(origin: string, request: HttpRequest): Promise<HttpResult> {
         response.on('data', (chunk: Buffer) => chunks.push(chunk))
         response.on('end', () => {
           const ms = Number(process.hrtime.bigint() - started) / 1e6
-          const body = Buffer.concat(chunks)
+          const raw = Buffer.concat(chunks)
+          // Decoded after the clock stopped: only error messages read it.
+          const body =
+            response.headers['content-encoding'] === 'gzip'
+              ? zlib.gunzipSync(raw)
+              : raw
           const timing = response.headers['server-timing']
           resolve({
             status: response.statusCode ?? 0,
             ms,
-            bytes: body.length,
+            bytes: raw.length,
             serverTiming: Array.isArray(timing)
               ? timing.join(', ')
               : (timing ?? null),
