@@ -15,6 +15,9 @@ sqlite.pragma('busy_timeout = 5000')
 const secret = Buffer.from(process.env.SECRET_KEY ?? '', 'utf8')
 const CLOSED = `(f.status in ('verified', 'false_positive') or (f.status = 'risk_accepted' and f.risk_accepted_until > @now))`
 
+const LINKED = `from task_findings tf inner join findings f on f.id = tf.finding_id
+  where tf.task_id = t.id and f.archived_at is null`
+
 const tokenQuery = sqlite.prepare(
   `select t.id, t.expires_at as expiresAt, t.revoked_at as revokedAt, u.disabled_at as disabledAt
    from api_tokens t inner join users u on u.id = t.user_id where t.token_hash = ?`,
@@ -52,10 +55,12 @@ const gateFindingsQuery = sqlite.prepare(
 )
 const tasksQuery = sqlite.prepare(
   `select t.id, t.title, t.phase_id as phaseId, t.status, t.is_ongoing as isOngoing,
+     (select count(*) ${LINKED}) as linkedFindings,
+     (select count(*) ${LINKED} and not ${CLOSED}) as openLinkedFindings,
      coalesce(t.due_on, case when p.end_offset_days is null then null
        else date(s.remediation_start_on, '+' || p.end_offset_days || ' days') end) as dueOn
    from remediation_tasks t inner join plan_phases p on p.id = t.phase_id
-   inner join assessments s on s.id = t.assessment_id where t.assessment_id = ?`,
+   inner join assessments s on s.id = t.assessment_id where t.assessment_id = @id`,
 )
 const requirementsQuery = sqlite.prepare(
   `select r.user_id as userId, r.capacity, u.name from sign_off_requirements r
@@ -150,7 +155,10 @@ app.get(
       gateFindingsQuery.all(assessment.id) as { isBlocker: number }[]
     ).map((row) => ({ ...row, isBlocker: Boolean(row.isBlocker) }))
     const tasks = (
-      tasksQuery.all(assessment.id) as { isOngoing: number }[]
+      tasksQuery.all({
+        id: assessment.id,
+        now: new Date().toISOString(),
+      }) as { isOngoing: number }[]
     ).map((row) => ({ ...row, isOngoing: Boolean(row.isOngoing) }))
     const readiness = evaluateReadiness(
       gates,

@@ -8,6 +8,10 @@ import type Database from 'better-sqlite3'
 export const CLOSED = `(f.status in ('verified', 'false_positive') or (f.status = 'risk_accepted' and f.risk_accepted_until > @now))`
 const SEVERITY_RANK = `case f.severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end`
 
+/** The findings a task remediates, as `loadReadiness` counts them. */
+export const LINKED = `from task_findings tf inner join findings f on f.id = tf.finding_id
+  where tf.task_id = t.id and f.archived_at is null`
+
 export interface FloorContext {
   sqlite: Database.Database
   sessionHash: string
@@ -153,12 +157,14 @@ export function readinessQueries(context: FloorContext) {
   )
   const tasks = context.sqlite.prepare(
     `select t.id, t.title, t.phase_id, t.status, t.is_ongoing,
+       (select count(*) ${LINKED}) as linked_findings,
+       (select count(*) ${LINKED} and not ${CLOSED}) as open_linked_findings,
        coalesce(t.due_on, case when p.end_offset_days is null then null
          else date(s.remediation_start_on, '+' || p.end_offset_days || ' days') end) as due_on
      from remediation_tasks t
      inner join plan_phases p on p.id = t.phase_id
      inner join assessments s on s.id = t.assessment_id
-     where t.assessment_id = ?`,
+     where t.assessment_id = @id`,
   )
   const requirements = context.sqlite.prepare(
     `select r.user_id, r.capacity, u.name from sign_off_requirements r
@@ -176,7 +182,7 @@ export function readinessQueries(context: FloorContext) {
     const loaded = {
       gates: gates.all(assessmentId),
       findings: findings.all(assessmentId),
-      tasks: tasks.all(assessmentId),
+      tasks: tasks.all({ id: assessmentId, now: new Date().toISOString() }),
     }
     if (!withSignOff) return loaded
     const required = requirements.all(assessmentId) as { user_id: number }[]
