@@ -64,14 +64,16 @@ const tasksQuery = sqlite.prepare(
 )
 const requirementsQuery = sqlite.prepare(
   `select r.user_id as userId, r.capacity, u.name from sign_off_requirements r
-   inner join users u on u.id = r.user_id where r.assessment_id = ?`,
+   inner join users u on u.id = r.user_id where r.assessment_id = ? order by r.id`,
 )
 const lastChangeQuery = sqlite.prepare(
   `select max(updated_at) as at from findings where assessment_id = ? and archived_at is null`,
 )
 const signatureQuery = sqlite.prepare(
-  `select created_at as createdAt from sign_offs where assessment_id = ? and user_id = ?
-   order by created_at desc limit 1`,
+  `select created_at as signedAt, statement, gate_exception as gateException,
+     state_digest as stateDigest
+   from sign_offs where assessment_id = ? and user_id = ?
+   order by created_at desc, id desc limit 1`,
 )
 
 type Handler = (
@@ -172,14 +174,21 @@ app.get(
     const required = (
       requirementsQuery.all(assessment.id) as { userId: number }[]
     ).map((requirement) => {
-      const signedAt =
-        (
-          signatureQuery.get(assessment.id, requirement.userId) as
-            { createdAt: string } | undefined
-        )?.createdAt ?? null
+      const latest = signatureQuery.get(assessment.id, requirement.userId) as
+        | {
+            signedAt: string
+            statement: string
+            gateException: string | null
+            stateDigest: string
+          }
+        | undefined
+      const signedAt = latest?.signedAt ?? null
       return {
         ...requirement,
         signedAt,
+        statement: latest?.statement ?? null,
+        gateException: latest?.gateException ?? null,
+        stateDigest: latest?.stateDigest ?? null,
         stale:
           signedAt !== null && lastChange !== null && lastChange > signedAt,
       }

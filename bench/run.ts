@@ -80,6 +80,7 @@ const context: TargetContext = {
   },
   db,
   largeId: large.id,
+  importSize: smoke ? 200 : 10_000,
   sampleReference: (
     sqlite
       .prepare(
@@ -105,7 +106,7 @@ const minimal = await startMinimalServer(
 async function measureTarget(target: Target): Promise<TargetResult> {
   const name = target.name
   const measured = target.heavy ? heavyIterations : iterations
-  const warm = target.warmup ?? (target.heavy ? Math.min(1, warmup) : warmup)
+  const warm = target.warmup ?? (target.heavy ? 0 : warmup)
   let bytes = 0
   let serverTiming: string | null = null
   let path: string | null = null

@@ -65,7 +65,7 @@ export function generateDataset(
   const planWriter = new PlanWriter(random, insert)
   const { large, small, counts } = findingCounts(random, options)
   // Oldest first; the large one mid-remediation, the small one recent.
-  const largeIndex = Math.floor(n * 0.85)
+  const largeIndex = Math.min(Math.floor(n * 0.85), n - 3)
   const smallIndex = n - 2
   let memberships = 0
 

@@ -45,6 +45,7 @@ function startProcess(
   child.stderr?.on('data', keep)
   const stop = () =>
     new Promise<void>((resolve) => {
+      if (process.env.BENCH_SERVER_OUTPUT) process.stderr.write(output)
       if (child.exitCode !== null) return resolve()
       child.once('exit', () => resolve())
       child.kill('SIGTERM')
