@@ -13,6 +13,4 @@ npm run test:unit
 npm run build
 npm run test:e2e
 npm run test:faults
-if npm run | grep -q 'bench:smoke'; then
-  npm run bench:smoke
-fi
+npm run bench:smoke

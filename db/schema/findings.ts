@@ -87,10 +87,16 @@ export const findings = sqliteTable(
       table.assessmentId,
       table.reference,
     ),
+    // Also covers what every open/closed count reads (blocker flag, risk
+    // acceptance expiry, archived), so counts over all findings of the
+    // portfolio never touch the wide table rows: see docs/performance.md.
     index('findings_assessment_status_idx').on(
       table.assessmentId,
       table.status,
       table.severity,
+      table.isBlocker,
+      table.riskAcceptedUntil,
+      table.archivedAt,
     ),
     index('findings_assessment_severity_idx').on(
       table.assessmentId,

@@ -1,0 +1,109 @@
+import {
+  auth,
+  CLOSED,
+  portfolioFloor,
+  readinessQueries,
+  type Floor,
+  type FloorContext,
+} from './floors'
+
+/**
+ * Floors of the dashboards, mirroring app/models/dashboard.server.ts,
+ * portfolio.server.ts and timeline.server.ts query for query.
+ */
+const OPEN = `not ${CLOSED}`
+const when = (condition: string) =>
+  `coalesce(sum(case when ${condition} then 1 else 0 end), 0)`
+const TASK_DUE = `coalesce(t.due_on, case when p.end_offset_days is null then null else date(s.remediation_start_on, '+' || p.end_offset_days || ' days') end)`
+const SEVERITY_RANK = `case f.severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end`
+const TOP_RISKS_WHERE = `f.assessment_id = @id and f.archived_at is null and ${OPEN} and (f.is_blocker = 1 or f.severity in ('critical', 'high'))`
+
+/** The finding history the burndown reads, oldest first. */
+function historyQuery(context: FloorContext) {
+  const statement = context.sqlite.prepare(
+    `select finding_id, kind, to_status, severity, created_at from finding_events
+     where assessment_id = ? and kind in ('created', 'status', 'archived')
+     order by created_at, id`,
+  )
+  return (assessmentId: number) => statement.all(assessmentId)
+}
+
+export function executiveDashboardFloor(
+  context: FloorContext,
+  slug: string,
+): Floor {
+  const { session, assessment } = auth(context)
+  const { sqlite } = context
+  const figures = sqlite.prepare(
+    `select f.severity, count(*), ${when(OPEN)}, ${when(CLOSED)},
+       ${when(`f.status = 'verified'`)}, ${when(`f.status = 'fixed'`)},
+       ${when(`f.status = 'false_positive'`)}, ${when(`${OPEN} and f.is_blocker = 1`)},
+       ${when(`${OPEN} and f.due_on < @today`)}
+     from findings f where f.assessment_id = @id and f.archived_at is null
+     group by f.severity order by ${SEVERITY_RANK}`,
+  )
+  const phases = sqlite.prepare(
+    `select p.id, p.name, ${when(`t.status = 'done'`)}, ${when(`t.status = 'doing'`)},
+       ${when(`t.status = 'todo'`)},
+       ${when(`t.status <> 'done' and t.is_ongoing = 0 and ${TASK_DUE} < @today`)}
+     from plan_phases p inner join assessments s on s.id = p.assessment_id
+     left join remediation_tasks t on t.phase_id = p.id
+     where p.assessment_id = @id group by p.id order by p.position`,
+  )
+  const acceptances = sqlite.prepare(
+    `select count(*), min(f.risk_accepted_until) from findings f
+     where f.assessment_id = @id and f.archived_at is null
+       and f.status = 'risk_accepted' and f.risk_accepted_until > @now`,
+  )
+  const topCount = sqlite.prepare(
+    `select count(*) from findings f where ${TOP_RISKS_WHERE}`,
+  )
+  const topRows = sqlite.prepare(
+    `select f.reference, f.title, f.severity, f.status, f.is_blocker, f.due_on, a.name
+     from findings f left join users a on a.id = f.assignee_id where ${TOP_RISKS_WHERE}
+     order by f.is_blocker desc, ${SEVERITY_RANK}, f.cvss_score desc nulls last, f.reference
+     limit 6`,
+  )
+  const categories = ['owasp_top10', 'owasp_api_top10'].map((column) =>
+    sqlite.prepare(
+      `select f.${column}, count(*), ${when(CLOSED)} from findings f
+       where f.assessment_id = @id and f.archived_at is null group by f.${column}`,
+    ),
+  )
+  const readiness = readinessQueries(context)
+  const history = historyQuery(context)
+  return () => {
+    session()
+    const id = assessment(slug).id
+    const now = new Date().toISOString()
+    const params = { id, now, today: now.slice(0, 10) }
+    figures.all(params)
+    phases.all({ id, today: params.today })
+    acceptances.get({ id, now })
+    topCount.get({ id, now })
+    topRows.all({ id, now })
+    readiness(id, false)
+    history(id)
+    for (const category of categories) category.all({ id, now })
+  }
+}
+
+/**
+ * /dashboard as built: the summary query, then for every assessment its
+ * readiness (all its findings) and its history (all its events).
+ */
+export function portfolioDashboardFloor(context: FloorContext): Floor {
+  const summaries = portfolioFloor(context)
+  const ids = context.sqlite.prepare(
+    `select id, severity_weights from assessments where archived_at is null`,
+  )
+  const readiness = readinessQueries(context)
+  const history = historyQuery(context)
+  return () => {
+    summaries()
+    for (const { id } of ids.all() as { id: number }[]) {
+      readiness(id, false)
+      history(id)
+    }
+  }
+}

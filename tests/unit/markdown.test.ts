@@ -1,0 +1,26 @@
+import { createElement } from 'react'
+import { renderToString } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+import { Markdown } from '~/components/markdown'
+
+const source = 'Fix it:\n\n```ts\nconst answer: number = 42\n```\n'
+
+describe('Markdown', () => {
+  it('highlights a fenced code block on every render, not only the first', () => {
+    const first = renderToString(createElement(Markdown, null, source))
+    const second = renderToString(createElement(Markdown, null, source))
+
+    for (const html of [first, second]) {
+      expect(html).toContain('class="hljs language-ts"')
+      expect(html).toContain('<span class="hljs-keyword">const</span>')
+    }
+  })
+
+  it('leaves a block without a language unhighlighted', () => {
+    const html = renderToString(
+      createElement(Markdown, null, '```\nplain text\n```'),
+    )
+
+    expect(html).not.toContain('hljs')
+  })
+})
