@@ -1,17 +1,21 @@
-// The part of autocannon's API that security/load.ts uses; the package
-// ships no types and @types/autocannon would be one more dependency.
+// The parts of autocannon's programmatic API that the benchmark (bench/)
+// and the load run (security/load.ts) use; the package ships no types and
+// @types/autocannon would be one more dependency.
 declare module 'autocannon' {
   interface Histogram {
+    average: number
+    mean: number
     p50: number
     p90: number
+    p97_5: number
     p99: number
     max: number
-    average: number
     total: number
   }
   interface Result {
     requests: Histogram
     latency: Histogram
+    non2xx: number
     errors: number
     timeouts: number
     statusCodeStats?: Record<string, { count: number }>
@@ -24,9 +28,10 @@ declare module 'autocannon' {
   }
   interface Options {
     url: string
-    connections: number
-    duration: number
-    requests: Request[]
+    connections?: number
+    duration?: number
+    headers?: Record<string, string>
+    requests?: Request[]
   }
   function autocannon(options: Options): Promise<Result>
   namespace autocannon {
