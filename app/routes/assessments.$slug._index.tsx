@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { SeverityBadge } from '~/components/badges'
 import { VerdictBanner } from '~/components/verdict-banner'
-import { addDays, daysBetween, toIsoDay } from '~/domain/dates'
+import { daysBetween, toIsoDay } from '~/domain/dates'
+import { targetWindow } from '~/domain/forecast'
 import { SEVERITIES, type Severity } from '~/domain/severity'
 import { countFindingsBySeverity } from '~/models/finding.server'
 import { loadReadiness } from '~/models/readiness.server'
@@ -58,6 +59,13 @@ export default function AssessmentOverview() {
   const total = counts.reduce((sum, row) => sum + row.total, 0)
   const start = assessment.remediationStartOn
   const elapsed = daysBetween(start, today)
+  // Counted like the plan and the dashboard: a 2-week target that starts on
+  // day 0 ends with day 13.
+  const targetDates = targetWindow(
+    start,
+    assessment.targetWeeksMin,
+    assessment.targetWeeksMax,
+  )
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <div className="lg:col-span-3">
@@ -83,8 +91,7 @@ export default function AssessmentOverview() {
           <Fact label="Status">{assessment.status.replace('_', ' ')}</Fact>
           <Fact label="Target window">
             {assessment.targetWeeksMin}-{assessment.targetWeeksMax} weeks (
-            {addDays(start, assessment.targetWeeksMin * 7)} to{' '}
-            {addDays(start, assessment.targetWeeksMax * 7)})
+            {targetDates.earlyMark} to {targetDates.deadline})
           </Fact>
           <Fact label="Remediation sprint starts">
             {start}{' '}

@@ -173,7 +173,7 @@ test('An auditor link shows the report without signing in until it is revoked', 
   await page
     .getByRole('button', { name: 'Revoke link External auditor' })
     .click()
-  await expect(page.getByText('Revoked')).toBeVisible()
+  await expect(page.getByText('Revoked', { exact: true })).toBeVisible()
   const gone = await anonymous.goto(url)
   expect(gone?.status()).toBe(404)
   await visitor.close()
