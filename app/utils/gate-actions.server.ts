@@ -1,4 +1,4 @@
-import { data, type AppLoadContext } from '@remix-run/node'
+import type { AppLoadContext } from '@remix-run/node'
 import { z } from 'zod'
 import {
   CheckGateSchema,
@@ -6,7 +6,6 @@ import {
   fieldErrors,
   RuleGateSchema,
 } from '~/domain/gate-forms'
-import { formValues } from '~/domain/plan-forms'
 import { auditActor } from '~/models/audit-actor.server'
 import {
   createChecklistGate,
@@ -17,6 +16,7 @@ import {
 } from '~/models/gate.server'
 import { getDb } from '#db/client.server'
 import { requirePermission } from './auth.server'
+import { answerForm, formId, type FormAnswer } from './form-answer.server'
 import { fail } from './http.server'
 
 /**
@@ -32,13 +32,9 @@ export const GATE_INTENTS = [
 ] as const
 export type GateIntent = (typeof GATE_INTENTS)[number]
 
-export interface GateActionData {
+export interface GateActionData extends FormAnswer {
   intent: GateIntent
   gateId: number | null
-  ok: boolean
-  message: string
-  errors: Record<string, string>
-  values: Record<string, string>
 }
 
 function answer(
@@ -48,17 +44,12 @@ function answer(
   message: string,
   errors: Record<string, string> = {},
 ) {
-  const gateId = Number(form.get('gateId'))
-  return data<GateActionData>(
-    {
-      intent,
-      gateId: Number.isInteger(gateId) && gateId > 0 ? gateId : null,
-      ok: status < 400,
-      message,
-      errors,
-      values: status < 400 ? {} : formValues(form),
-    },
-    { status },
+  return answerForm<GateActionData>(
+    { intent, gateId: formId(form, 'gateId') },
+    form,
+    status,
+    message,
+    errors,
   )
 }
 

@@ -1,8 +1,7 @@
-import { data, type AppLoadContext } from '@remix-run/node'
+import type { AppLoadContext } from '@remix-run/node'
 import { z } from 'zod'
 import { fieldErrors } from '~/domain/gate-forms'
 import {
-  formValues,
   MoveTaskSchema,
   OwnStatusSchema,
   PLAN_INTENTS,
@@ -25,6 +24,7 @@ import {
 import { setTaskFindingLink } from '~/models/task-finding.server'
 import { getDb } from '#db/client.server'
 import { requirePermission } from './auth.server'
+import { answerForm, formId, type FormAnswer } from './form-answer.server'
 import { fail } from './http.server'
 
 /**
@@ -32,13 +32,9 @@ import { fail } from './http.server'
  * the assessment and reads the form; here each intent gets its permission
  * check, its Zod parse and its model call. Errors give the input back.
  */
-export interface PlanActionData {
+export interface PlanActionData extends FormAnswer {
   intent: PlanIntent
   taskId: number | null
-  ok: boolean
-  message: string
-  errors: Record<string, string>
-  values: Record<string, string>
 }
 
 function answer(
@@ -48,17 +44,12 @@ function answer(
   message: string,
   errors: Record<string, string> = {},
 ) {
-  const taskId = Number(form.get('taskId'))
-  return data<PlanActionData>(
-    {
-      intent,
-      taskId: Number.isInteger(taskId) && taskId > 0 ? taskId : null,
-      ok: status < 400,
-      message,
-      errors,
-      values: status < 400 ? {} : formValues(form),
-    },
-    { status },
+  return answerForm<PlanActionData>(
+    { intent, taskId: formId(form, 'taskId') },
+    form,
+    status,
+    message,
+    errors,
   )
 }
 
