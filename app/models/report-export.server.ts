@@ -7,7 +7,7 @@ import { toIsoDay } from '~/domain/dates'
 import { contentDigest, sha256, signedStateDigest } from '~/domain/report-state'
 import { findingsToCsv } from '~/reports/csv.server'
 import { assessmentToJson } from '~/reports/json-export'
-import { renderReportPdf } from '~/reports/render-report.server'
+import { renderReportPdfOffThread } from '~/reports/pdf-renderer.server'
 import { appendAudit } from './audit.server'
 import { loadReportTimeline } from './report-burndown.server'
 import { loadReportState } from './report.server'
@@ -29,6 +29,9 @@ export interface ExportActor {
   /** How the export was asked for: page, api, or shared link. */
   via: 'page' | 'api' | 'shared_link'
 }
+
+/** What an export is doing, for a progress display. */
+export type ExportStage = 'rendering' | 'recording'
 
 export interface ExportedFile {
   bytes: Uint8Array
@@ -55,25 +58,29 @@ export async function exportReport(
   format: ExportFormat,
   actor: ExportActor,
   now = new Date(),
+  onStage: (stage: ExportStage) => void = () => {},
 ): Promise<ExportedFile> {
   const state = loadReportState(db, assessmentId, now)
   const digest = contentDigest(state)
   const generatedAt = now.toISOString()
+  if (format !== 'pdf') onStage('rendering')
   const bytes =
     format === 'pdf'
-      ? new Uint8Array(
-          await renderReportPdf({
+      ? await renderReportPdfOffThread(
+          {
             state,
             contentDigest: digest,
             generatedAt,
             ...loadReportTimeline(db, assessmentId, now),
-          }),
+          },
+          () => onStage('rendering'),
         )
       : new TextEncoder().encode(
           format === 'csv'
             ? findingsToCsv(state.findings)
             : assessmentToJson(state, digest, generatedAt),
         )
+  onStage('recording')
   const fileSha256 = sha256(bytes)
   db.transaction((tx) => {
     const row = tx

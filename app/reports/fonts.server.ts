@@ -10,6 +10,8 @@ import * as fontkit from 'fontkit'
  * trace, so `printable` swaps such characters for U+FFFD first.
  */
 export const REPORT_FONT = 'DejaVu Sans'
+/** Same coverage, fixed width: the audit appendix's columns line up. */
+export const REPORT_MONO_FONT = 'DejaVu Sans Mono'
 
 const require = createRequire(import.meta.url)
 
@@ -19,7 +21,7 @@ function fontFile(name: string): string {
 }
 
 let registered = false
-let coverage: fontkit.Font | undefined
+const coverage = new Map<string, fontkit.Font>()
 
 export function registerReportFonts() {
   if (registered) return
@@ -30,6 +32,13 @@ export function registerReportFonts() {
       { src: fontFile('DejaVuSans-Bold.ttf'), fontWeight: 'bold' },
     ],
   })
+  Font.register({
+    family: REPORT_MONO_FONT,
+    fonts: [
+      { src: fontFile('DejaVuSansMono.ttf') },
+      { src: fontFile('DejaVuSansMono-Bold.ttf'), fontWeight: 'bold' },
+    ],
+  })
   // Words are not hyphenated: references and vectors must stay whole.
   Font.registerHyphenationCallback((word) => [word])
   registered = true
@@ -37,10 +46,21 @@ export function registerReportFonts() {
 
 export const REPLACEMENT = '\uFFFD'
 
-/** The text with every code point the font cannot draw replaced by �. */
-export function printable(text: string): string {
-  coverage ??= fontkit.openSync(fontFile('DejaVuSans.ttf'))
-  const font = coverage
+/**
+ * The text with every code point the font cannot draw replaced by �. The
+ * monospaced face has fewer glyphs than the proportional one, so text set
+ * in it is checked against its own file. U+FFFD itself is in both.
+ */
+export function printable(
+  text: string,
+  face: 'sans' | 'mono' = 'sans',
+): string {
+  const file = face === 'mono' ? 'DejaVuSansMono.ttf' : 'DejaVuSans.ttf'
+  let font = coverage.get(file)
+  if (!font) {
+    font = fontkit.openSync(fontFile(file))
+    coverage.set(file, font)
+  }
   let out = ''
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0

@@ -5,10 +5,12 @@ import { SEVERITIES, SEVERITY_LABELS } from '~/domain/severity'
 import { BurndownChart } from './burndown-chart'
 import { printable as p } from './fonts.server'
 import {
+  AUDIT_ROWS_PER_PART,
   AcceptancesSection,
-  AuditAppendix,
+  AuditPart,
   ComplianceSection,
-  FindingsSection,
+  FINDING_ROWS_PER_PART,
+  FindingsPart,
   GatesSection,
 } from './report-tables'
 import { styles } from './styles'
@@ -126,6 +128,14 @@ function Summary({ input }: { input: ReportInput }) {
   )
 }
 
+/** The items in runs of `size`; always at least one (maybe empty) run. */
+function parts<T>(items: T[], size: number): T[][] {
+  const runs: T[][] = []
+  for (let start = 0; start < items.length; start += size)
+    runs.push(items.slice(start, start + size))
+  return runs.length === 0 ? [[]] : runs
+}
+
 /** The sign-off report: one document, sections in reading order. */
 export function ReportDocument({ input }: { input: ReportInput }) {
   const { state } = input
@@ -145,16 +155,28 @@ export function ReportDocument({ input }: { input: ReportInput }) {
         <GatesSection gates={state.gates} />
         <Footer input={input} />
       </Page>
+      {parts(state.findings, FINDING_ROWS_PER_PART).map((part, index) => (
+        <Page
+          key={`findings-${index}`}
+          size="A4"
+          orientation="landscape"
+          style={styles.page}
+        >
+          <FindingsPart findings={part} first={index === 0} />
+          <Footer input={input} />
+        </Page>
+      ))}
       <Page size="A4" orientation="landscape" style={styles.page}>
-        <FindingsSection findings={state.findings} />
         <AcceptancesSection acceptances={state.riskAcceptances} />
         <ComplianceSection rows={state.compliance} />
         <Footer input={input} />
       </Page>
-      <Page size="A4" style={styles.page}>
-        <AuditAppendix entries={state.audit} />
-        <Footer input={input} />
-      </Page>
+      {parts(state.audit, AUDIT_ROWS_PER_PART).map((part, index) => (
+        <Page key={`audit-${index}`} size="A4" style={styles.page}>
+          <AuditPart entries={part} first={index === 0} />
+          <Footer input={input} />
+        </Page>
+      ))}
     </Document>
   )
 }

@@ -49,10 +49,26 @@ const findingColumns = [
   ['Verified', 100],
 ] as const
 
-export function FindingsSection({ findings }: { findings: ReportFinding[] }) {
+/**
+ * One part of the findings table. The caller splits the findings into
+ * parts of at most `FINDING_ROWS_PER_PART`, each in its own <Page>: react-pdf
+ * lays out the whole rest of a <Page> again for every sheet it breaks off,
+ * so one <Page> of 2,000 rows costs pages x rows, while parts of a few
+ * sheets each keep the cost in step with the number of findings.
+ */
+export function FindingsPart({
+  findings,
+  first,
+}: {
+  findings: ReportFinding[]
+  first: boolean
+}) {
   return (
     <View>
-      <Text style={styles.h2}>Findings</Text>
+      {first ? <Text style={styles.h2}>Findings</Text> : null}
+      {first && findings.length === 0 ? (
+        <Text style={styles.muted}>This assessment has no findings.</Text>
+      ) : null}
       <View style={styles.headerRow} fixed>
         {findingColumns.map(([label, width]) => (
           <Text key={label} style={[styles.cell, { width }]}>
@@ -61,41 +77,47 @@ export function FindingsSection({ findings }: { findings: ReportFinding[] }) {
         ))}
       </View>
       {findings.map((finding) => (
-        <View key={finding.reference} style={styles.row} wrap={false}>
-          <Text style={[styles.cell, { width: 48 }]}>
-            {p(finding.reference)}
-          </Text>
-          <Text style={[styles.cell, { width: 170 }]}>{p(finding.title)}</Text>
-          <Text style={[styles.cell, { width: 50 }]}>{finding.severity}</Text>
-          <Text style={[styles.cell, { width: 130, fontSize: 7 }]}>
-            {finding.cvssScore === null
-              ? '—'
-              : `${finding.cvssScore.toFixed(1)}${finding.scoreSource === 'imported' ? ' (imported)' : ''} ${finding.cvssVector ?? ''}`}
-          </Text>
-          <Text style={[styles.cell, { width: 60 }]}>
-            {[finding.owaspTop10, finding.owaspApiTop10]
-              .filter(Boolean)
-              .join(' ') || '—'}
-          </Text>
-          <Text style={[styles.cell, { width: 70 }]}>
-            {statusLabel(finding.status)}
-          </Text>
-          <Text style={[styles.cell, { width: 130, fontSize: 7 }]}>
-            {finding.evidence.length === 0
-              ? '—'
-              : p(
-                  finding.evidence
-                    .map((item) => `${item.kind}: ${item.value}`)
-                    .join('\n'),
-                )}
-          </Text>
-          <Text style={[styles.cell, { width: 100, fontSize: 7 }]}>
-            {finding.verifiedBy
-              ? p(`${finding.verifiedBy}, ${finding.verifiedAt ?? ''}`)
-              : '—'}
-          </Text>
-        </View>
+        <FindingRow key={finding.reference} finding={finding} />
       ))}
+    </View>
+  )
+}
+
+export const FINDING_ROWS_PER_PART = 40
+
+function FindingRow({ finding }: { finding: ReportFinding }) {
+  return (
+    <View style={styles.row} wrap={false}>
+      <Text style={[styles.cell, { width: 48 }]}>{p(finding.reference)}</Text>
+      <Text style={[styles.cell, { width: 170 }]}>{p(finding.title)}</Text>
+      <Text style={[styles.cell, { width: 50 }]}>{finding.severity}</Text>
+      <Text style={[styles.cell, { width: 130, fontSize: 7 }]}>
+        {finding.cvssScore === null
+          ? '—'
+          : `${finding.cvssScore.toFixed(1)}${finding.scoreSource === 'imported' ? ' (imported)' : ''} ${finding.cvssVector ?? ''}`}
+      </Text>
+      <Text style={[styles.cell, { width: 60 }]}>
+        {[finding.owaspTop10, finding.owaspApiTop10]
+          .filter(Boolean)
+          .join(' ') || '—'}
+      </Text>
+      <Text style={[styles.cell, { width: 70 }]}>
+        {statusLabel(finding.status)}
+      </Text>
+      <Text style={[styles.cell, { width: 130, fontSize: 7 }]}>
+        {finding.evidence.length === 0
+          ? '—'
+          : p(
+              finding.evidence
+                .map((item) => `${item.kind}: ${item.value}`)
+                .join('\n'),
+            )}
+      </Text>
+      <Text style={[styles.cell, { width: 100, fontSize: 7 }]}>
+        {finding.verifiedBy
+          ? p(`${finding.verifiedBy}, ${finding.verifiedAt ?? ''}`)
+          : '—'}
+      </Text>
     </View>
   )
 }
@@ -156,22 +178,51 @@ export function ComplianceSection({ rows }: { rows: ReportComplianceRow[] }) {
   )
 }
 
-export function AuditAppendix({ entries }: { entries: ReportAuditEntry[] }) {
+/** Audit rows per <Page>: one line each, so several sheets per part. */
+export const AUDIT_ROWS_PER_PART = 70
+
+const AUDIT_HEADER =
+  'Id     At (UTC)                  Action                        Entity               Actor'
+
+/** One audit entry as a line of fixed-width columns (the actor last: its length is the user's). */
+function auditLine(entry: ReportAuditEntry): string {
+  return [
+    String(entry.id).padEnd(6),
+    entry.at.padEnd(25),
+    entry.action.padEnd(29),
+    entry.entity.padEnd(20),
+    entry.actor,
+  ].join(' ')
+}
+
+/**
+ * One part of the audit appendix, split like the findings table. Each
+ * entry is one line of a monospaced text block rather than a row of five
+ * boxes: the appendix can hold thousands of entries, and a line of text
+ * costs react-pdf a fraction of a row's layout.
+ */
+export function AuditPart({
+  entries,
+  first,
+}: {
+  entries: ReportAuditEntry[]
+  first: boolean
+}) {
   return (
     <View>
-      <Text style={styles.h2}>Appendix: audit trail</Text>
-      {entries.length === 0 ? (
+      {first ? <Text style={styles.h2}>Appendix: audit trail</Text> : null}
+      {first && entries.length === 0 ? (
         <Text style={styles.muted}>No audited change yet.</Text>
-      ) : null}
-      {entries.map((entry) => (
-        <View key={entry.id} style={styles.row} wrap={false}>
-          <Text style={{ width: 30 }}>{String(entry.id)}</Text>
-          <Text style={{ width: 110, fontSize: 7 }}>{entry.at}</Text>
-          <Text style={{ width: 120 }}>{p(entry.actor)}</Text>
-          <Text style={{ width: 130 }}>{p(entry.action)}</Text>
-          <Text style={{ width: 130 }}>{p(entry.entity)}</Text>
-        </View>
-      ))}
+      ) : (
+        <>
+          <Text style={[styles.mono, styles.bold]} fixed>
+            {AUDIT_HEADER}
+          </Text>
+          <Text style={styles.mono}>
+            {p(entries.map(auditLine).join('\n'), 'mono')}
+          </Text>
+        </>
+      )}
     </View>
   )
 }

@@ -1,5 +1,5 @@
 import { StyleSheet } from '@react-pdf/renderer'
-import { REPORT_FONT } from './fonts.server'
+import { REPORT_FONT, REPORT_MONO_FONT } from './fonts.server'
 
 export const styles = StyleSheet.create({
   page: {
@@ -54,6 +54,7 @@ export const styles = StyleSheet.create({
     fontWeight: 'bold',
   },
   cell: { paddingRight: 4 },
+  mono: { fontFamily: REPORT_MONO_FONT, fontSize: 7, lineHeight: 1.3 },
   footer: {
     position: 'absolute',
     bottom: 20,

@@ -15,6 +15,7 @@ import {
   listShareLinks,
   revokeShareLink,
 } from '~/models/report-share.server'
+import { warmPdfRenderer } from '~/reports/pdf-renderer.server'
 import { MAX_SHARE_DAYS } from '~/reports/share-limits'
 import { getSignOffStatus } from '~/models/sign-off.server'
 import { requireAssessment } from '~/utils/assessment-access.server'
@@ -33,6 +34,9 @@ export function loader({ request, params, context }: LoaderFunctionArgs) {
     context,
   )
 
+  // Whoever opens this page is likely to export: start the PDF renderer
+  // now so their first PDF does not also wait for it to load.
+  warmPdfRenderer()
   const db = getDb()
   return {
     slug: assessment.slug,
@@ -154,9 +158,14 @@ export default function ReportsHub() {
         </p>
         <ul className="mt-2 flex flex-wrap gap-4 text-sm">
           <li>
-            <a href={`/assessments/${slug}/reports/pdf`} className={linkClass}>
-              Sign-off report (PDF)
-            </a>
+            {/* A form, not a link: the PDF is made in the background and
+                its progress page is where the download appears. */}
+            <Form method="post" action={`/assessments/${slug}/exports`}>
+              <CsrfInput />
+              <button type="submit" className={linkClass}>
+                Sign-off report (PDF)
+              </button>
+            </Form>
           </li>
           <li>
             <a href={`/assessments/${slug}/reports/csv`} className={linkClass}>
