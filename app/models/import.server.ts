@@ -3,10 +3,12 @@ import { eq, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { assessments } from '#db/schema/assessments'
 import { findingEvents, findings } from '#db/schema/findings'
+import { gates } from '#db/schema/gates'
 import { DEFAULT_SEVERITY_WEIGHTS, DEFAULT_SLA_DAYS } from '#db/seed/phase2'
 import { parseImport } from '~/domain/import/parse'
 import { planImport, type ImportPlan } from '~/domain/import/plan'
 import type { ImportFormat } from '~/domain/import/types'
+import { STANDARD_RULE_GATES } from '~/domain/standard-gates'
 import { appendAudit } from './audit.server'
 import type { AuditContext } from './sign-off.server'
 
@@ -132,6 +134,12 @@ export function applyImport(
           .get()
         assessmentId = created.id
         slug = created.slug
+        STANDARD_RULE_GATES.forEach((gate, position) =>
+          tx
+            .insert(gates)
+            .values({ ...gate, assessmentId, type: 'rule', position })
+            .run(),
+        )
         audit(tx, {
           action: 'assessment.created',
           entityType: 'assessment',

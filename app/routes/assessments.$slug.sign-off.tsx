@@ -7,6 +7,7 @@ import { data } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { can } from '~/domain/permissions'
+import { SignSchema } from '~/domain/sign-off-form'
 import { loadReportState } from '~/models/report.server'
 import {
   addSignOffRequirement,
@@ -60,19 +61,6 @@ const PolicySchema = z.object({
 })
 
 const RemoveSchema = PolicySchema.pick({ userId: true })
-
-const SignSchema = z.object({
-  statement: z
-    .string()
-    .trim()
-    .min(10, 'Write the statement you sign (at least 10 characters).')
-    .max(2000, 'Keep the statement under 2,000 characters.'),
-  gateException: z
-    .string()
-    .trim()
-    .max(2000, 'Keep the exception under 2,000 characters.')
-    .transform((text) => text || null),
-})
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, session, assessment } = requireAssessment(

@@ -1,9 +1,13 @@
 import { addDays } from '../../app/domain/dates'
 import { scoreCvssVector } from '../../app/domain/cvss'
+import {
+  STANDARD_RULE_GATES,
+  type StandardRuleGate,
+} from '../../app/domain/standard-gates'
 import type { Db } from '../client.server'
 import { assessments } from '../schema/assessments'
 import { findingEvents, findings } from '../schema/findings'
-import { gates, type GateParams } from '../schema/gates'
+import { gates } from '../schema/gates'
 import { planPhases, remediationTasks, taskFindings } from '../schema/plan'
 import { PHASE2_FINDINGS } from './phase2-findings'
 
@@ -302,45 +306,8 @@ export function seedPhase2(
     }
 
     const week1PhaseId = phaseIds[1]
-    const ruleGates: {
-      name: string
-      description: string
-      ruleKind:
-        | 'no_open_at_or_above'
-        | 'no_open_blockers'
-        | 'severity_resolved'
-        | 'fixed_verified'
-        | 'no_overdue_tasks'
-      params: GateParams
-    }[] = [
-      {
-        name: 'No open critical finding',
-        description: 'Every critical finding is closed.',
-        ruleKind: 'no_open_at_or_above',
-        params: { severity: 'critical' },
-      },
-      {
-        name: 'No open production blocker',
-        description: 'Every finding flagged as a production blocker is closed.',
-        ruleKind: 'no_open_blockers',
-        params: {},
-      },
-      {
-        name: 'Every high finding verified or risk-accepted',
-        description:
-          'High findings are verified, or accepted as a risk whose acceptance has not expired.',
-        ruleKind: 'severity_resolved',
-        params: {
-          severity: 'high',
-          statuses: ['verified', 'risk_accepted', 'false_positive'],
-        },
-      },
-      {
-        name: 'Every fixed finding retested',
-        description: 'No finding waits in "fixed" without verification.',
-        ruleKind: 'fixed_verified',
-        params: {},
-      },
+    const ruleGates: StandardRuleGate[] = [
+      ...STANDARD_RULE_GATES,
       {
         name: 'No overdue Week 1 task',
         description: 'Every Week 1 task is done or not yet due.',

@@ -1,13 +1,16 @@
 import fs from 'node:fs'
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { assessments } from '#db/schema/assessments'
 import { auditLog } from '#db/schema/audit'
 import { findings } from '#db/schema/findings'
 import { seedIfEmpty } from '#db/seed/seed.server'
 import { parseFindingsCsv } from '~/domain/import/csv'
 import { parseSarif } from '~/domain/import/sarif'
 import { MAX_IMPORT_RESULTS } from '~/domain/import/types'
+import { STANDARD_RULE_GATES } from '~/domain/standard-gates'
 import { applyImport, previewImport } from '~/models/import.server'
+import { loadReadiness } from '~/models/readiness.server'
 import { createUser, type SafeUser } from '~/models/user.server'
 import { createTestDb } from './test-db'
 
@@ -223,5 +226,37 @@ describe('Importing into an assessment', () => {
     expect(
       db.select().from(findings).where(eq(findings.source, 'x')).all(),
     ).toHaveLength(0)
+  })
+  it('gives a new assessment the standard rule gates, so its open findings keep it from ready', () => {
+    const result = applyImport(
+      db,
+      {
+        create: {
+          name: 'Scanner output',
+          slug: 'gated-from-import',
+          targetService: 'svc',
+          assessor: 'CodeQL',
+          assessedOn: '2026-12-01',
+        },
+      },
+      'sarif',
+      fixture('codeql.sarif'),
+      { actor },
+    )
+    if (!result.ok) throw new Error(result.message)
+    const created = db
+      .select({ id: assessments.id })
+      .from(assessments)
+      .where(eq(assessments.slug, 'gated-from-import'))
+      .get()
+    const readiness = loadReadiness(db, created!.id)
+
+    expect(readiness.gates.map((gate) => gate.name)).toEqual(
+      STANDARD_RULE_GATES.map((gate) => gate.name),
+    )
+    expect(readiness.ready).toBe(false)
+    expect(readiness.failing.map((gate) => gate.name)).toContain(
+      'Every high finding verified or risk-accepted',
+    )
   })
 })
