@@ -1,16 +1,9 @@
 import Database from 'better-sqlite3'
 import { parseArgs } from 'node:util'
 import { LARGE_SLUG } from './dataset/dataset'
-import {
-  executiveDashboardFloor,
-  portfolioDashboardFloor,
-} from './run/floors-dashboard'
-import {
-  findingFloor,
-  findingsListFloor,
-  portfolioFloor,
-  readinessQueries,
-} from './run/floors'
+import { executiveDashboardFloor } from './run/floors-dashboard'
+import { findingFloor, findingsListFloor, readinessQueries } from './run/floors'
+import { portfolioDashboardFloor, portfolioFloor } from './run/floors-portfolio'
 
 /**
  * Prints EXPLAIN QUERY PLAN for every floor query, i.e. for the SQL each

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { assessmentMembers, assessments } from '#db/schema/assessments'
 import { findings } from '#db/schema/findings'
@@ -51,11 +51,16 @@ export interface AssessmentSummary {
   openBlockers: number
 }
 
-/** Visible, non-archived assessments with open counts computed in SQL. */
+/**
+ * Visible, non-archived assessments with open counts computed in SQL; with
+ * `ids`, only those (a page of the list), so the counts read only their
+ * findings.
+ */
 export function listAssessmentSummaries(
   db: Db,
   user: SafeUser,
   now = new Date(),
+  ids?: number[],
 ): AssessmentSummary[] {
   const closed = closedFindingCondition(now)
   const isOpen = sql`(${findings.id} is not null and not (${closed}))`
@@ -85,7 +90,11 @@ export function listAssessmentSummaries(
       ),
     )
     .where(
-      and(isNull(assessments.archivedAt), visibleAssessmentCondition(user)),
+      and(
+        isNull(assessments.archivedAt),
+        visibleAssessmentCondition(user),
+        ids ? inArray(assessments.id, ids) : undefined,
+      ),
     )
     .groupBy(assessments.id)
     .orderBy(asc(assessments.name))

@@ -1,8 +1,9 @@
 import { inArray } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { assessments } from '#db/schema/assessments'
+import type { AssessmentListQuery } from '~/domain/assessment-list-query'
 import type { Severity } from '~/domain/severity'
-import { listAssessmentSummaries } from './assessment.server'
+import { listAssessmentPage } from './assessment-list.server'
 import { loadTimeline } from './timeline.server'
 import { loadReadiness } from './readiness.server'
 import type { SafeUser } from './user.server'
@@ -17,14 +18,21 @@ const DEFAULT_WEIGHTS: Record<Severity, number> = {
 }
 
 /**
- * Per visible assessment: the verdict, the forecast and the open criticals.
- * Counts come from the grouped summary query; each assessment adds its gate
- * evaluation and its history query, which is fine for the handful of
- * assessments a portfolio holds.
+ * One page of the portfolio: the verdict, the forecast and the open
+ * criticals of each assessment on it. The list, its filters and totals come
+ * from SQL; the verdict and the forecast use the same loaders as the
+ * assessment's own gates and dashboard pages, so they cannot disagree, and
+ * they run for the page's assessments only (25, not the whole portfolio).
  */
-export function listPortfolio(db: Db, user: SafeUser, now = new Date()) {
-  const summaries = listAssessmentSummaries(db, user, now)
-  if (summaries.length === 0) return []
+export function listPortfolio(
+  db: Db,
+  user: SafeUser,
+  query: AssessmentListQuery,
+  now = new Date(),
+  pageSize?: number,
+) {
+  const listed = listAssessmentPage(db, user, query, now, pageSize)
+  if (listed.rows.length === 0) return { ...listed, rows: [] }
   const weights = new Map(
     db
       .select({ id: assessments.id, weights: assessments.severityWeights })
@@ -32,13 +40,13 @@ export function listPortfolio(db: Db, user: SafeUser, now = new Date()) {
       .where(
         inArray(
           assessments.id,
-          summaries.map((summary) => summary.id),
+          listed.rows.map((summary) => summary.id),
         ),
       )
       .all()
       .map((row) => [row.id, row.weights]),
   )
-  return summaries.map((summary) => {
+  const rows = listed.rows.map((summary) => {
     const readiness = loadReadiness(db, summary.id, now)
     const timeline = loadTimeline(
       db,
@@ -56,4 +64,5 @@ export function listPortfolio(db: Db, user: SafeUser, now = new Date()) {
       forecast: timeline.forecast,
     }
   })
+  return { ...listed, rows }
 }

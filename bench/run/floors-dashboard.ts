@@ -1,15 +1,15 @@
 import {
   auth,
   CLOSED,
-  portfolioFloor,
   readinessQueries,
   type Floor,
   type FloorContext,
 } from './floors'
 
 /**
- * Floors of the dashboards, mirroring app/models/dashboard.server.ts,
- * portfolio.server.ts and timeline.server.ts query for query.
+ * Floor of the executive dashboard, mirroring app/models/dashboard.server.ts
+ * and timeline.server.ts query for query (the portfolio's is in
+ * floors-portfolio.ts).
  */
 const OPEN = `not ${CLOSED}`
 const when = (condition: string) =>
@@ -85,25 +85,5 @@ export function executiveDashboardFloor(
     readiness(id, false)
     history(id)
     for (const category of categories) category.all({ id, now })
-  }
-}
-
-/**
- * /dashboard as built: the summary query, then for every assessment its
- * readiness (all its findings) and its history (all its events).
- */
-export function portfolioDashboardFloor(context: FloorContext): Floor {
-  const summaries = portfolioFloor(context)
-  const ids = context.sqlite.prepare(
-    `select id, severity_weights from assessments where archived_at is null`,
-  )
-  const readiness = readinessQueries(context)
-  const history = historyQuery(context)
-  return () => {
-    summaries()
-    for (const { id } of ids.all() as { id: number }[]) {
-      readiness(id, false)
-      history(id)
-    }
   }
 }

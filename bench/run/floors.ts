@@ -120,29 +120,6 @@ export function findingFloor(
   }
 }
 
-/** Every visible assessment with its open counts, as `listAssessmentSummaries`. */
-export function portfolioFloor(context: FloorContext): Floor {
-  const { session } = auth(context)
-  const isOpen = `(f.id is not null and not ${CLOSED})`
-  const summaries = context.sqlite.prepare(
-    `select s.id, s.slug, s.name, s.target_service, s.status, s.assessed_on,
-       s.remediation_start_on, s.target_weeks_min, s.target_weeks_max,
-       count(f.id) as total,
-       coalesce(sum(case when ${isOpen} then 1 else 0 end), 0) as open,
-       coalesce(sum(case when ${isOpen} and f.severity = 'critical' then 1 else 0 end), 0) as open_critical,
-       coalesce(sum(case when ${isOpen} and f.severity = 'high' then 1 else 0 end), 0) as open_high,
-       coalesce(sum(case when ${isOpen} and f.is_blocker = 1 then 1 else 0 end), 0) as open_blockers
-     from assessments s
-     left join findings f on f.assessment_id = s.id and f.archived_at is null
-     where s.archived_at is null
-     group by s.id order by s.name asc`,
-  )
-  return () => {
-    session()
-    summaries.all({ now: new Date().toISOString() })
-  }
-}
-
 /** The readiness queries of `loadReadinessAnswer`, without the rule evaluation. */
 export function readinessQueries(context: FloorContext) {
   const gates = context.sqlite.prepare(

@@ -229,3 +229,45 @@ test('With ten days of history the dashboard projects a date from the recent pac
   await expect(page.locator('.recharts-wrapper')).toHaveCount(6)
   await expectNoAxeViolations(page)
 })
+
+test('A viewer filters the portfolio, sees the empty state, clears the filter and a bad parameter is explained', async ({
+  page,
+}) => {
+  // Axe takes a while on a busy two-core machine.
+  test.slow()
+  const first = makeAssessment('filter-a')
+  const second = makeAssessment('filter-b')
+  const { user } = await makeUser('viewer')
+  addMember(first.id, user.id)
+  addMember(second.id, user.id)
+  await signInAs(page, user)
+  await page.goto('/dashboard')
+
+  const totals = page.getByRole('region', { name: 'Portfolio totals' })
+  await expect(totals).toContainText('Assessments2')
+  const search = page.getByRole('search', { name: 'Filter assessments' })
+  await search.getByLabel('Name or service').fill('filter-b')
+  await search.getByRole('button', { name: 'Apply' }).click()
+  await expect(page).toHaveURL(/q=filter-b/)
+  await expect(page.getByRole('row')).toHaveCount(2)
+  await expect(page.getByRole('row', { name: /filter-b/ })).toBeVisible()
+  await expect(
+    page.getByRole('navigation', { name: 'Pagination' }),
+  ).toContainText('1 assessment')
+
+  await search.getByLabel('Name or service').fill('nothing like this')
+  await search.getByRole('button', { name: 'Apply' }).click()
+  await expect(
+    page.getByText('No assessment matches these filters.'),
+  ).toBeVisible()
+  await expectNoAxeViolations(page)
+  await page.getByRole('link', { name: 'Clear filters' }).first().click()
+  await expect(page.getByRole('row')).toHaveCount(3)
+
+  await page.goto('/assessments?page=abc&attention=everything')
+  await expect(page.getByRole('alert')).toContainText(
+    'Page must be a whole number.',
+  )
+  await expect(page.getByRole('heading', { level: 2 })).toHaveCount(2)
+  await expectNoAxeViolations(page)
+})
