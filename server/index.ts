@@ -11,6 +11,7 @@ import { logger, logSecurityEvent } from '~/utils/logger.server'
 import { getConnection, migrateDatabase } from '#db/client.server'
 import { seedIfEmpty } from '#db/seed/seed.server'
 import { bodyLimit } from './body-limit'
+import { formBodiesOnly } from './form-only'
 import { checkStorageWritable } from './health'
 import { refuseCrossSiteWrites } from './same-origin'
 import { securityHeaders } from './security-headers'
@@ -95,32 +96,8 @@ app.use(
 
 app.use(refuseCrossSiteWrites(config.PUBLIC_ORIGIN))
 
-// Pages accept forms only. A body of another declared type is refused
-// here; otherwise the action's formData() throws and the answer is a 500.
-// A body with no type at all is left to the body limit (chunked uploads).
-const formTypes =
-  /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i
-app.use((request, response, next) => {
-  const hasBody =
-    Number(request.headers['content-length'] ?? 0) > 0 ||
-    request.headers['transfer-encoding'] !== undefined
-  if (
-    request.method === 'GET' ||
-    request.method === 'HEAD' ||
-    request.path.startsWith('/api/') ||
-    !hasBody ||
-    request.headers['content-type'] === undefined ||
-    formTypes.test(request.headers['content-type'])
-  )
-    return next()
-  response.status(415).json({
-    error: {
-      code: 'unsupported_media_type',
-      message:
-        'Send forms as application/x-www-form-urlencoded or multipart/form-data.',
-    },
-  })
-})
+// Pages accept forms only (see form-only.ts for why, and for chunked bodies).
+app.use(formBodiesOnly())
 
 // A per-address ceiling on the API; per-token limits live in the API layer.
 app.use(

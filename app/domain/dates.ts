@@ -38,3 +38,18 @@ export function daysBetween(from: IsoDay, to: IsoDay): number {
     (parseIsoDay(to).getTime() - parseIsoDay(from).getTime()) / DAY_MS,
   )
 }
+
+/**
+ * The days a person may type into a form. `isIsoDay` accepts year 0 and
+ * 9999, and a plan moved that far runs its phases past year 9999, where a
+ * day no longer has the `YYYY-MM-DD` form; no assessment needs dates
+ * outside this century.
+ */
+export const EARLIEST_FORM_DAY: IsoDay = '2000-01-01'
+export const LATEST_FORM_DAY: IsoDay = '2099-12-31'
+
+export function isFormDay(value: string): boolean {
+  return (
+    isIsoDay(value) && value >= EARLIEST_FORM_DAY && value <= LATEST_FORM_DAY
+  )
+}

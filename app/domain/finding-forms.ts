@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isIsoDay } from './dates'
+import { isFormDay } from './dates'
 import { isExternalTicket } from './finding-evidence'
 import { SEVERITIES } from './severity'
 
@@ -57,7 +57,10 @@ export const FINDING_FORM_SCHEMAS = {
     dueOn: z
       .string()
       .trim()
-      .refine((value) => value === '' || isIsoDay(value), 'Give a date'),
+      .refine(
+        (value) => value === '' || isFormDay(value),
+        'Give a date from 2000 to 2099',
+      ),
   }),
   comment: z.object({ body: required(20_000, 'Write a comment') }),
   'add-evidence': z.object({ url: httpUrl }),
@@ -96,6 +99,9 @@ export const BULK_FINDINGS_FORM = z.object({
     .optional(),
   dueOn: z
     .string()
-    .refine((value) => value === '' || isIsoDay(value), 'Give a date')
+    .refine(
+      (value) => value === '' || isFormDay(value),
+      'Give a date from 2000 to 2099',
+    )
     .optional(),
 })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { TASK_STATUSES } from '../../db/schema/plan'
-import { isIsoDay } from './dates'
+import { isFormDay } from './dates'
 
 /**
  * The plan page's forms. Each action names itself with an `intent`; the
@@ -22,7 +22,10 @@ export const TASK_STATUS_LABELS: Record<
   string
 > = { todo: 'To do', doing: 'In progress', done: 'Done' }
 
-const day = z.string().trim().refine(isIsoDay, 'Enter a date as YYYY-MM-DD.')
+const day = z
+  .string()
+  .trim()
+  .refine(isFormDay, 'Enter a date as YYYY-MM-DD, from 2000 to 2099.')
 const id = z.coerce.number().int().positive()
 const blankToNull = (value: unknown) =>
   value === '' || value === undefined ? null : value

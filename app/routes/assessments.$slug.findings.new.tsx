@@ -10,7 +10,7 @@ import { z } from 'zod'
 import { CsrfInput } from '~/components/csrf-input'
 import { FormFieldPlain } from '~/components/finding/plain-field'
 import { inputClass, smallButtonClass } from '~/components/finding/intent-form'
-import { isIsoDay } from '~/domain/dates'
+import { isFormDay } from '~/domain/dates'
 import { SEVERITIES, SEVERITY_LABELS } from '~/domain/severity'
 import { createFinding } from '~/models/finding-create.server'
 import { requireAssessment } from '~/utils/assessment-access.server'
@@ -52,8 +52,8 @@ const NewFindingForm = z.object({
     ),
   cvssVector: optional,
   dueOn: optional.refine(
-    (value) => value === undefined || isIsoDay(value),
-    'Give a date',
+    (value) => value === undefined || isFormDay(value),
+    'Give a date from 2000 to 2099',
   ),
 })
 

@@ -8,7 +8,7 @@ import { Form, useActionData } from '@remix-run/react'
 import { z } from 'zod'
 import { CsrfInput } from '~/components/csrf-input'
 import { buttonClass, Field } from '~/components/field'
-import { isIsoDay } from '~/domain/dates'
+import { isFormDay } from '~/domain/dates'
 import { MAX_IMPORT_BYTES } from '~/domain/import/types'
 import { can } from '~/domain/permissions'
 import {
@@ -65,7 +65,7 @@ const AssessmentSchema = z.object({
     .min(2, 'Name the service assessed.')
     .max(200),
   assessor: z.string().trim().min(2, 'Name the assessor.').max(200),
-  assessedOn: z.string().refine(isIsoDay, 'Choose the day of the assessment.'),
+  assessedOn: z.string().refine(isFormDay, 'Choose the day of the assessment.'),
 })
 
 type Values = Record<string, string>

@@ -37,6 +37,19 @@ test('An oversized body is refused with 413 before it is read', async () => {
   )
 })
 
+test('A page POST without a Content-Type gets 415, not a server error', async () => {
+  // Remix's formData() throws on a missing type; the server answers first.
+  for (const path of ['/login', '/logout', '/assessments/new/import'])
+    for (const body of ['email=a%40b.test&password=x', undefined]) {
+      const answer = await expectRefused(() => raw('POST', path, {}, body), 415)
+      expect(JSON.parse(answer.body).error.code).toBe('unsupported_media_type')
+    }
+  await expectRefused(
+    () => raw('POST', '/login', { 'Content-Type': 'text/plain' }),
+    415,
+  )
+})
+
 test('Headers that are too large get 431 and TRACE gets 405', async () => {
   await expectRefused(
     () => raw('GET', '/login', { 'X-Padding': 'y'.repeat(20_000) }),

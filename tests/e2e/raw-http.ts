@@ -2,6 +2,8 @@ import crypto from 'node:crypto'
 import http from 'node:http'
 import { expect } from '@playwright/test'
 import { getConnection } from '#db/client.server'
+import { createSession, findActiveSession } from '~/models/session.server'
+import { sessionCookieName } from '~/utils/auth.server'
 
 /**
  * Bad input: each request below must get a clear 4xx (never a 5xx) and
@@ -88,3 +90,24 @@ export async function expectRefused(
 }
 
 export const form = { 'Content-Type': 'application/x-www-form-urlencoded' }
+
+/**
+ * Headers that make a raw form post count as the signed-in `userId` from
+ * the test server's own origin, and the CSRF token its forms must carry.
+ */
+export function formSession(userId: number) {
+  const db = getConnection().db
+  const timeouts = { idleMinutes: 60, absoluteHours: 12 }
+  const token = createSession(
+    db,
+    { userId, pendingSecondFactor: false, ipAddress: null, userAgent: 'e2e' },
+    timeouts,
+  )
+  const csrf = findActiveSession(db, token, timeouts)?.csrfToken ?? ''
+  const headers = {
+    ...form,
+    Cookie: `${sessionCookieName()}=${token}`,
+    Origin: process.env.E2E_BASE_URL ?? '',
+  }
+  return { headers, csrf }
+}

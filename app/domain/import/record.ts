@@ -21,8 +21,14 @@ export interface FindingFields {
   remediation?: unknown
 }
 
-const asText = (value: unknown) =>
-  value === null || value === undefined ? '' : String(value).trim()
+/** A cell or JSON value as text; objects and arrays are not text. */
+function asText(value: unknown): string | null {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'string') return value.trim()
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return String(value)
+  return null
+}
 
 export function readFindingFields(
   fields: FindingFields,
@@ -30,18 +36,29 @@ export function readFindingFields(
   source: string,
 ): { finding: ImportedFinding } | { errors: ImportRowError[] } {
   const errors: ImportRowError[] = []
-  const problem = (field: string, expected: string) =>
-    errors.push({ row, field, expected })
+  // One error per field: the first says what is wrong with it.
+  const problem = (field: string, expected: string) => {
+    if (!errors.some((error) => error.field === field))
+      errors.push({ row, field, expected })
+  }
+  // A JSON file can hold an object or array where text belongs; String()
+  // would turn it into "[object Object]" or throw on a forged toString.
+  const text = (field: keyof FindingFields) => {
+    const value = asText(fields[field])
+    if (value !== null) return value
+    problem(field, 'text or a number, not an object or a list')
+    return ''
+  }
 
-  const reference = asText(fields.reference)
+  const reference = text('reference')
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(reference))
     problem('reference', 'a reference such as P2-001 (letters, digits, . _ -)')
-  const title = asText(fields.title)
+  const title = text('title')
   if (title.length < 3 || title.length > 300)
     problem('title', 'a title of 3 to 300 characters')
 
-  const vectorText = asText(fields.cvss_vector)
-  const scoreText = asText(fields.cvss_score)
+  const vectorText = text('cvss_vector')
+  const scoreText = text('cvss_score')
   let cvss: ImportedFinding['cvssScore'] = null
   let cvssVector: string | null = null
   let cvssVersion: ImportedFinding['cvssVersion'] = null
@@ -62,7 +79,7 @@ export function readFindingFields(
     } else problem('cvss_score', 'a number from 0.0 to 10.0')
   }
 
-  const severityText = asText(fields.severity).toLowerCase()
+  const severityText = text('severity').toLowerCase()
   let severity: Severity | null = null
   let severityReason = ''
   if ((SEVERITIES as readonly string[]).includes(severityText)) {
@@ -73,15 +90,18 @@ export function readFindingFields(
     severityReason = `CVSS ${cvss.toFixed(1)} → ${severity}`
   } else problem('severity', `one of ${SEVERITIES.join(', ')}`)
 
-  const cweText = asText(fields.cwe)
+  const cweText = text('cwe')
   const cweMatch = /^(?:CWE-)?(\d{1,5})$/i.exec(cweText)
   if (cweText && !cweMatch) problem('cwe', 'a CWE id such as CWE-89')
-  const owasp = asText(fields.owasp_top10).toUpperCase()
+  const owasp = text('owasp_top10').toUpperCase()
   if (owasp && !(owasp in OWASP_TOP10_2021))
     problem('owasp_top10', 'an OWASP Top 10 2021 code, A01 to A10')
-  const owaspApi = asText(fields.owasp_api_top10).toUpperCase()
+  const owaspApi = text('owasp_api_top10').toUpperCase()
   if (owaspApi && !(owaspApi in OWASP_API_TOP10_2023))
     problem('owasp_api_top10', 'an OWASP API Top 10 2023 code, API1 to API10')
+
+  const description = text('description')
+  const remediation = text('remediation')
 
   if (errors.length > 0 || severity === null) return { errors }
   return {
@@ -99,8 +119,8 @@ export function readFindingFields(
       cweId: cweMatch ? Number(cweMatch[1]) : null,
       owaspTop10: owasp || null,
       owaspApiTop10: owaspApi || null,
-      description: asText(fields.description),
-      remediation: asText(fields.remediation),
+      description,
+      remediation,
       affected: [],
       source,
     },
