@@ -26,11 +26,14 @@ export interface ReportInput {
 function Footer({ input }: { input: ReportInput }) {
   return (
     <View style={styles.footer} fixed>
-      <Text>
-        {p(`Generated ${input.generatedAt} · Content digest SHA-256 `)}
+      {/* Two lines: the digest is one unbreakable word, and on a portrait
+          page it would otherwise run into the page number. */}
+      <Text style={{ flexShrink: 1, paddingRight: 12 }}>
+        {p(`Generated ${input.generatedAt}\nContent digest SHA-256 `)}
         {input.contentDigest}
       </Text>
       <Text
+        style={{ flexShrink: 0 }}
         render={({ pageNumber, totalPages }) =>
           `Page ${pageNumber} of ${totalPages}`
         }
