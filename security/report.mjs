@@ -262,6 +262,36 @@ check(
   `/healthz ${read('healthz-after.txt').trim() || 'no answer'}`,
 )
 
+// ---- the bad-input and fault suites (run by run.sh after the scans)
+for (const [suite, label] of [
+  ['bad-input', 'bad-input and attack browser tests'],
+  ['faults', 'crash, concurrency, disk and backup tests'],
+]) {
+  const exit = read(`suite-${suite}.exit`).trim()
+  // The runner's own count: Playwright's "N passed", Vitest's "Tests N passed".
+  const counts =
+    read(`suite-${suite}.log`)
+      .replace(/\x1b\[[0-9;]*m/g, '')
+      .match(/^\s*(?:Tests\s+)?\d+ (?:passed|failed).*$/gm)
+      ?.map((line) => line.trim())
+      .join('; ') ?? ''
+  check(
+    suite,
+    label,
+    exit === '0',
+    exit === '' ? 'did not run' : `exit ${exit}; ${counts || 'no count'}`,
+  )
+}
+
+// The issue's budget for the whole command.
+const BUDGET_SECONDS = 20 * 60
+check(
+  'run',
+  'whole run within 20 minutes',
+  Number(seconds) <= BUDGET_SECONDS,
+  `${seconds} s of ${BUDGET_SECONDS} s`,
+)
+
 // ---- summary
 const width = Math.max(
   ...results.map((result) => `${result.tool} ${result.target}`.length),

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `npm run test:security`: real scanners against a production build of
 # Clearance and against a deliberately vulnerable canary, both inside a
-# private network namespace. Installs the scanners it needs when missing,
-# prints a summary and exits non-zero on any failure. See docs/security.md.
+# private network namespace; then the bad-input browser suite and the
+# fault tests. Installs the scanners it needs when missing, prints a
+# summary and exits non-zero on any failure. See docs/security.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 START=$(date +%s)
@@ -39,5 +40,18 @@ DATABASE_PATH="$WORK/clearance.db" LOG_LEVEL=silent node_modules/.bin/tsx \
 bash security/git-secrets.sh "$WORK"
 
 unshare --net bash security/inner.sh "$WORK" 2>&1 | tee "$WORK/inner.log"
+
+# The bad-input suite and the fault tests, outside the namespace (they
+# start their own servers on loopback and need no scanner). Their exit
+# codes and closing lines join the summary.
+run_suite() { # name, then the command
+  local name="$1"; shift
+  echo "== suite $name ($(date -u +%T))"
+  "$@" >"$WORK/suite-$name.log" 2>&1
+  echo $? >"$WORK/suite-$name.exit"
+}
+run_suite bad-input env E2E_PORT=3231 node_modules/.bin/playwright test \
+  tests/e2e/bad-input*.spec.ts tests/e2e/attacks.spec.ts
+run_suite faults npm run test:faults
 
 node security/report.mjs "$WORK" "$(($(date +%s) - START))"

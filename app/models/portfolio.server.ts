@@ -5,7 +5,7 @@ import type { AssessmentListQuery } from '~/domain/assessment-list-query'
 import type { Severity } from '~/domain/severity'
 import { listAssessmentPage } from './assessment-list.server'
 import { loadTimeline } from './timeline.server'
-import { loadReadiness } from './readiness.server'
+import { loadVerdict } from './readiness.server'
 import type { SafeUser } from './user.server'
 
 // Only for an assessment whose weights cannot be read (never in practice).
@@ -47,7 +47,7 @@ export function listPortfolio(
       .map((row) => [row.id, row.weights]),
   )
   const rows = listed.rows.map((summary) => {
-    const readiness = loadReadiness(db, summary.id, now)
+    const readiness = loadVerdict(db, summary.id, now)
     const timeline = loadTimeline(
       db,
       {

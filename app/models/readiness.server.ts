@@ -28,8 +28,38 @@ export function loadReadiness(
   assessmentId: number,
   now = new Date(),
 ): Readiness {
-  const linked = sql`from ${taskFindings} inner join ${findings} on ${findings.id} = ${taskFindings.findingId} where ${taskFindings.taskId} = ${remediationTasks.id} and ${findings.archivedAt} is null`
-  const gateRows = db
+  return evaluateReadiness(
+    loadGateRows(db, assessmentId),
+    loadFindingRows(db, assessmentId),
+    loadTaskRows(db, assessmentId, now),
+    now,
+  )
+}
+
+/**
+ * The same verdict as `loadReadiness`, from one stand-in finding per class
+ * of finding (severity, status, blocker flag, and whether a risk
+ * acceptance is absent, lapsed or still valid at `now`) instead of every
+ * finding. Each rule asks whether some finding of a class exists, never how
+ * many, so the verdict and the failing gates are the same; only the reasons
+ * name fewer findings. For pages that show verdicts of many assessments at
+ * once: a class query reads the covering status index, not the rows.
+ */
+export function loadVerdict(
+  db: Db,
+  assessmentId: number,
+  now = new Date(),
+): Readiness {
+  return evaluateReadiness(
+    loadGateRows(db, assessmentId),
+    loadFindingClasses(db, assessmentId, now),
+    loadTaskRows(db, assessmentId, now),
+    now,
+  )
+}
+
+function loadGateRows(db: Db, assessmentId: number) {
+  return db
     .select({
       id: gates.id,
       name: gates.name,
@@ -47,8 +77,10 @@ export function loadReadiness(
     .where(eq(gates.assessmentId, assessmentId))
     .orderBy(asc(gates.position), asc(gates.id))
     .all() as GateDefinition[]
+}
 
-  const findingRows = db
+function loadFindingRows(db: Db, assessmentId: number) {
+  return db
     .select({
       id: findings.id,
       reference: findings.reference,
@@ -64,8 +96,31 @@ export function loadReadiness(
     )
     .orderBy(asc(findings.reference))
     .all()
+}
 
-  const taskRows = db
+function loadFindingClasses(db: Db, assessmentId: number, now: Date) {
+  const acceptance = sql`case when ${findings.riskAcceptedUntil} is null then 0 when ${findings.riskAcceptedUntil} > ${now.toISOString()} then 2 else 1 end`
+  return db
+    .select({
+      id: sql<number>`min(${findings.id})`,
+      reference: sql<string>`min(${findings.reference})`,
+      title: sql<string>`''`,
+      severity: findings.severity,
+      status: findings.status,
+      isBlocker: findings.isBlocker,
+      riskAcceptedUntil: sql<string | null>`min(${findings.riskAcceptedUntil})`,
+    })
+    .from(findings)
+    .where(
+      and(eq(findings.assessmentId, assessmentId), isNull(findings.archivedAt)),
+    )
+    .groupBy(findings.severity, findings.status, findings.isBlocker, acceptance)
+    .all()
+}
+
+function loadTaskRows(db: Db, assessmentId: number, now: Date) {
+  const linked = sql`from ${taskFindings} inner join ${findings} on ${findings.id} = ${taskFindings.findingId} where ${taskFindings.taskId} = ${remediationTasks.id} and ${findings.archivedAt} is null`
+  return db
     .select({
       id: remediationTasks.id,
       title: remediationTasks.title,
@@ -83,8 +138,6 @@ export function loadReadiness(
     .innerJoin(assessments, eq(assessments.id, remediationTasks.assessmentId))
     .where(eq(remediationTasks.assessmentId, assessmentId))
     .all()
-
-  return evaluateReadiness(gateRows, findingRows, taskRows, now)
 }
 
 export interface ReadinessAnswer extends Readiness {
