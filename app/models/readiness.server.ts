@@ -114,7 +114,7 @@ function loadFindingClasses(db: Db, assessmentId: number, now: Date) {
     .where(
       and(eq(findings.assessmentId, assessmentId), isNull(findings.archivedAt)),
     )
-    .groupBy(findings.severity, findings.status, findings.isBlocker, acceptance)
+    .groupBy(findings.status, findings.severity, findings.isBlocker, acceptance)
     .all()
 }
 
