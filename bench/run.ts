@@ -9,6 +9,7 @@ import { LARGE_SLUG } from './dataset/dataset'
 import { measureRouteBundle, pickExecutiveRoute } from './run/bundle'
 import { issueBenchCredentials } from './run/credentials'
 import { closeAgent, repeat, timedRequest, timeSync } from './run/measure'
+import { BUNDLE_GOAL_KB, judgeGoal } from './run/goals'
 import {
   resultsMarkdown,
   resultsTable,
@@ -170,7 +171,7 @@ async function measureTarget(target: Target): Promise<TargetResult> {
   return {
     name,
     state: 'measured',
-    budgetMs: target.budgetMs,
+    goal: target.goal,
     path,
     app: appStats,
     floor,
@@ -225,8 +226,12 @@ try {
   for (const target of selectedTargets) {
     const result = await measureTarget(target)
     results.targets.push(result)
+    const verdict =
+      result.state === 'measured'
+        ? judgeGoal(result.goal, result.app, result.floor)
+        : null
     process.stdout.write(
-      `${result.state === 'measured' ? `${result.app.median.toFixed(1)} ms` : result.state}  ${target.name}\n`,
+      `${result.state === 'measured' ? `${result.app.median.toFixed(1)} ms` : result.state}  ${target.name}${verdict ? (verdict.met ? '  (met)' : `  (missed: ${verdict.misses.join('; ')})`) : ''}\n`,
     )
   }
   const readinessApi = results.targets.find((result) =>
@@ -247,7 +252,7 @@ try {
     )
   results.bundle = {
     ...measureRouteBundle(path.resolve('build'), pickExecutiveRoute),
-    budgetKb: 250,
+    goalKb: BUNDLE_GOAL_KB,
   }
 } finally {
   closeAgent()
