@@ -12,24 +12,18 @@ import {
   type Readiness,
 } from '~/domain/gates'
 import { closedFindingCondition } from './finding-closed.server'
+import { preparedPerConnection } from './prepared.server'
 import { getSignOffStatus, type SignOffStatus } from './sign-off.server'
 
 const checker = alias(users, 'checker')
 
-/**
- * Loads what the gates need, in three indexed queries, and evaluates them.
- * Findings are loaded with the few columns the rules read; tasks with their
- * effective due day (their own, or their phase's last day, computed in SQL
- * from the assessment's remediation start) and how many of the findings they
- * remediate are still open, so a task complete by its findings is not overdue.
- */
-export function loadReadiness(
-  db: Db,
-  assessmentId: number,
-  now = new Date(),
-): Readiness {
-  const linked = sql`from ${taskFindings} inner join ${findings} on ${findings.id} = ${taskFindings.findingId} where ${taskFindings.taskId} = ${remediationTasks.id} and ${findings.archivedAt} is null`
-  const gateRows = db
+// Prepared once per connection: the readiness API is what pipelines poll,
+// and building these three queries cost more than running them on a small
+// assessment (docs/performance.md, "Request overhead").
+const theAssessment = sql.placeholder('assessmentId')
+
+const gatesOf = preparedPerConnection((db) =>
+  db
     .select({
       id: gates.id,
       name: gates.name,
@@ -44,11 +38,13 @@ export function loadReadiness(
     })
     .from(gates)
     .leftJoin(checker, eq(checker.id, gates.checkedById))
-    .where(eq(gates.assessmentId, assessmentId))
+    .where(eq(gates.assessmentId, theAssessment))
     .orderBy(asc(gates.position), asc(gates.id))
-    .all() as GateDefinition[]
+    .prepare(),
+)
 
-  const findingRows = db
+const findingsOf = preparedPerConnection((db) =>
+  db
     .select({
       id: findings.id,
       reference: findings.reference,
@@ -60,12 +56,19 @@ export function loadReadiness(
     })
     .from(findings)
     .where(
-      and(eq(findings.assessmentId, assessmentId), isNull(findings.archivedAt)),
+      and(
+        eq(findings.assessmentId, theAssessment),
+        isNull(findings.archivedAt),
+      ),
     )
     .orderBy(asc(findings.reference))
-    .all()
+    .prepare(),
+)
 
-  const taskRows = db
+const tasksOf = preparedPerConnection((db) => {
+  const linked = sql`from ${taskFindings} inner join ${findings} on ${findings.id} = ${taskFindings.findingId} where ${taskFindings.taskId} = ${remediationTasks.id} and ${findings.archivedAt} is null`
+  const closed = closedFindingCondition(sql.placeholder('now'))
+  return db
     .select({
       id: remediationTasks.id,
       title: remediationTasks.title,
@@ -73,7 +76,7 @@ export function loadReadiness(
       status: remediationTasks.status,
       isOngoing: remediationTasks.isOngoing,
       linkedFindings: sql<number>`(select count(*) ${linked})`,
-      openLinkedFindings: sql<number>`(select count(*) ${linked} and not (${closedFindingCondition(now)}))`,
+      openLinkedFindings: sql<number>`(select count(*) ${linked} and not (${closed}))`,
       dueOn: sql<
         string | null
       >`coalesce(${remediationTasks.dueOn}, case when ${planPhases.endOffsetDays} is null then null else date(${assessments.remediationStartOn}, '+' || ${planPhases.endOffsetDays} || ' days') end)`,
@@ -81,8 +84,25 @@ export function loadReadiness(
     .from(remediationTasks)
     .innerJoin(planPhases, eq(planPhases.id, remediationTasks.phaseId))
     .innerJoin(assessments, eq(assessments.id, remediationTasks.assessmentId))
-    .where(eq(remediationTasks.assessmentId, assessmentId))
-    .all()
+    .where(eq(remediationTasks.assessmentId, theAssessment))
+    .prepare()
+})
+
+/**
+ * Loads what the gates need, in three indexed queries, and evaluates them.
+ * Findings are loaded with the few columns the rules read; tasks with their
+ * effective due day (their own, or their phase's last day, computed in SQL
+ * from the assessment's remediation start) and how many of the findings they
+ * remediate are still open, so a task complete by its findings is not overdue.
+ */
+export function loadReadiness(
+  db: Db,
+  assessmentId: number,
+  now = new Date(),
+): Readiness {
+  const gateRows = gatesOf(db).all({ assessmentId }) as GateDefinition[]
+  const findingRows = findingsOf(db).all({ assessmentId })
+  const taskRows = tasksOf(db).all({ assessmentId, now: now.toISOString() })
 
   return evaluateReadiness(gateRows, findingRows, taskRows, now)
 }
