@@ -144,7 +144,7 @@ export function requireUser(
 
     throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`)
   }
-  requireTwoFactorIfMandated(request, session.user)
+  requireTwoFactorIfMandated(request, session.user, context)
   return { user: session.user, session }
 }
 
@@ -152,11 +152,21 @@ export function requireUser(
  * When an admin requires two-factor for the user's role and the user has
  * not set it up, every page but their account pages sends them there.
  */
-function requireTwoFactorIfMandated(request: Request, user: SafeUser) {
+function requireTwoFactorIfMandated(
+  request: Request,
+  user: SafeUser,
+  context?: AppLoadContext,
+) {
   if (user.totpEnabledAt) return
   const path = new URL(request.url).pathname
   if (path === '/account' || path.startsWith('/account/')) return
-  if (mustSetUpTwoFactor(user, getRequiredTwoFactorRoles(getDb())))
+  const requiredRoles = memoizeForRequest(
+    request,
+    context,
+    'two-factor-roles',
+    () => getRequiredTwoFactorRoles(getDb()),
+  )
+  if (mustSetUpTwoFactor(user, requiredRoles))
     throw redirect('/account/two-factor?required=1')
 }
 
