@@ -25,8 +25,8 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export function loader({ request }: LoaderFunctionArgs) {
-  const session = getSession(request)
+export function loader({ request, context }: LoaderFunctionArgs) {
+  const session = getSession(request, context)
   if (!session || session.pendingSecondFactor) return { user: null, csrf: null }
   return { user: session.user, csrf: session.csrfToken }
 }

@@ -9,6 +9,7 @@ import { LARGE_SLUG } from './dataset/dataset'
 import { measureRouteBundle, pickExecutiveRoute } from './run/bundle'
 import { issueBenchCredentials } from './run/credentials'
 import { closeAgent, repeat, timedRequest, timeSync } from './run/measure'
+import { BUNDLE_GOAL_KB, judgeGoal } from './run/goals'
 import {
   resultsMarkdown,
   resultsTable,
@@ -28,6 +29,10 @@ import { measureThroughput } from './run/throughput'
  * next to its raw SQL floor, then throughput and bundle size:
  *   tsx bench/run.ts [--db bench/out/bench.db] [--warmup 5] [--iterations 30]
  *     [--seconds 10] [--connections 10] [--port 3226] [--smoke]
+ *     [--only "Findings list" --only "Readiness API"] [--no-throughput]
+ *     [--profile /tmp/profiles]
+ * `--only` keeps the targets whose name contains one of the given texts,
+ * so one can re-measure a page without waiting for the PDFs.
  */
 const { values } = parseArgs({
   options: {
@@ -40,6 +45,9 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
     port: { type: 'string', default: '3226' },
     smoke: { type: 'boolean', default: false },
+    only: { type: 'string', multiple: true, default: [] },
+    'no-throughput': { type: 'boolean', default: false },
+    profile: { type: 'string' },
   },
 })
 const smoke = values.smoke
@@ -49,6 +57,13 @@ const heavyIterations = smoke ? 1 : Number(values['heavy-iterations'])
 const seconds = smoke ? 1 : Number(values.seconds)
 const connections = Number(values.connections)
 const port = Number(values.port)
+const only = values.only
+const selectedTargets =
+  only.length === 0
+    ? TARGETS
+    : TARGETS.filter((target) =>
+        only.some((text) => target.name.includes(text)),
+      )
 const databasePath = path.resolve(values.db)
 if (!fs.existsSync(databasePath))
   throw new Error(`No ${databasePath}: run npm run bench:data first`)
@@ -96,7 +111,12 @@ const context: TargetContext = {
   },
 }
 
-const app = await startAppServer(port, databasePath, process.env.SECRET_KEY)
+const app = await startAppServer(
+  port,
+  databasePath,
+  process.env.SECRET_KEY,
+  values.profile && path.resolve(values.profile),
+)
 const minimal = await startMinimalServer(
   port + 1,
   databasePath,
@@ -151,7 +171,7 @@ async function measureTarget(target: Target): Promise<TargetResult> {
   return {
     name,
     state: 'measured',
-    budgetMs: target.budgetMs,
+    goal: target.goal,
     path,
     app: appStats,
     floor,
@@ -195,6 +215,7 @@ const results: Results = {
     seconds,
     connections,
     smoke,
+    ...(only.length > 0 ? { only: only.join(', ') } : {}),
   },
   targets: [],
   throughput: null,
@@ -202,31 +223,36 @@ const results: Results = {
 }
 
 try {
-  for (const target of TARGETS) {
+  for (const target of selectedTargets) {
     const result = await measureTarget(target)
     results.targets.push(result)
+    const verdict =
+      result.state === 'measured'
+        ? judgeGoal(result.goal, result.app, result.floor)
+        : null
     process.stdout.write(
-      `${result.state === 'measured' ? `${result.app.median.toFixed(1)} ms` : result.state}  ${target.name}\n`,
+      `${result.state === 'measured' ? `${result.app.median.toFixed(1)} ms` : result.state}  ${target.name}${verdict ? (verdict.met ? '  (met)' : `  (missed: ${verdict.misses.join('; ')})`) : ''}\n`,
     )
   }
   const readinessApi = results.targets.find((result) =>
     result.name.startsWith('Readiness API'),
   )
   const throughputPath =
-    readinessApi?.state === 'measured'
+    readinessApi === undefined || readinessApi.state === 'measured'
       ? `/api/v1/assessments/${LARGE_SLUG}/readiness`
       : `/api/v1/assessments/${LARGE_SLUG}/findings?status=open_any`
-  results.throughput = await measureThroughput(
-    app.origin,
-    minimal.origin,
-    throughputPath,
-    credentials.bearer,
-    seconds,
-    connections,
-  )
+  if (!values['no-throughput'])
+    results.throughput = await measureThroughput(
+      app.origin,
+      minimal.origin,
+      throughputPath,
+      credentials.bearer,
+      seconds,
+      connections,
+    )
   results.bundle = {
     ...measureRouteBundle(path.resolve('build'), pickExecutiveRoute),
-    budgetKb: 250,
+    goalKb: BUNDLE_GOAL_KB,
   }
 } finally {
   closeAgent()

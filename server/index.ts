@@ -11,6 +11,7 @@ import { logger, logSecurityEvent } from '~/utils/logger.server'
 import { getConnection, migrateDatabase } from '#db/client.server'
 import { seedIfEmpty } from '#db/seed/seed.server'
 import { bodyLimit } from './body-limit'
+import { coalesceFlushes } from './coalesce-flushes'
 import { formBodiesOnly } from './form-only'
 import { checkStorageWritable } from './health'
 import { refuseCrossSiteWrites } from './same-origin'
@@ -135,7 +136,11 @@ app.get('/readyz', (_request, response) => {
     .json({ status: storage.ok ? 'ok' : 'unavailable', storage })
 })
 
-app.use(compression())
+// Level 3 (zlib's fastest strategy, best ratio of the three levels using
+// it) instead of the default 6: on a 96 kB findings page it takes 0.2 ms
+// instead of 0.6 ms for 15% more bytes. See docs/decisions/070-request-overhead.md.
+app.use(compression({ level: 3 }))
+app.use(coalesceFlushes)
 
 async function remixBuild() {
   if (development) {

@@ -1,8 +1,9 @@
-import { and, desc, eq, isNull } from 'drizzle-orm'
+import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { apiTokens, users } from '#db/schema/accounts'
 import type { ApiScope } from '~/domain/api-scopes'
 import { hashToken, randomToken } from '~/utils/secrets.server'
+import { preparedPerConnection } from './prepared.server'
 import { safeUserColumns, type SafeUser } from './user.server'
 
 export const TOKEN_PREFIX = 'clr_'
@@ -36,13 +37,8 @@ export type TokenCheck =
   | { ok: true; tokenId: number; scopes: ApiScope[]; user: SafeUser }
   | { ok: false; reason: 'unknown' | 'revoked' | 'expired' | 'disabled' }
 
-/** Resolves a bearer secret to its token and owner, recording last use. */
-export function checkApiToken(
-  db: Db,
-  secret: string,
-  now = new Date(),
-): TokenCheck {
-  const row = db
+const tokenByHash = preparedPerConnection((db) =>
+  db
     .select({
       id: apiTokens.id,
       scopes: apiTokens.scopes,
@@ -53,8 +49,17 @@ export function checkApiToken(
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(eq(apiTokens.tokenHash, hashToken(secret)))
-    .get()
+    .where(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')))
+    .prepare(),
+)
+
+/** Resolves a bearer secret to its token and owner, recording last use. */
+export function checkApiToken(
+  db: Db,
+  secret: string,
+  now = new Date(),
+): TokenCheck {
+  const row = tokenByHash(db).get({ tokenHash: hashToken(secret) })
   if (!row) return { ok: false, reason: 'unknown' }
   if (row.revokedAt) return { ok: false, reason: 'revoked' }
   if (new Date(row.expiresAt).getTime() <= now.getTime())

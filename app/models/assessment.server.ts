@@ -5,6 +5,7 @@ import { findings } from '#db/schema/findings'
 import { seesAllAssessments } from '~/domain/permissions'
 import type { SafeUser } from './user.server'
 import { closedFindingCondition } from './finding-closed.server'
+import { preparedPerConnection } from './prepared.server'
 
 /**
  * Restricts a query on `assessments` to what the user may see: everything
@@ -15,6 +16,30 @@ export function visibleAssessmentCondition(user: SafeUser): SQL | undefined {
   return sql`exists (select 1 from ${assessmentMembers} where ${assessmentMembers.assessmentId} = ${assessments.id} and ${assessmentMembers.userId} = ${user.id})`
 }
 
+// The lookup behind every assessment page and API call, prepared once per
+// connection: one statement for those who see every assessment, one that
+// also requires a membership. A numeric path segment may be an id or a slug.
+const assessmentByKey = (db: Db, membersOnly: boolean) =>
+  db
+    .select()
+    .from(assessments)
+    .where(
+      and(
+        or(
+          eq(assessments.id, sql.placeholder('id')),
+          eq(assessments.slug, sql.placeholder('slug')),
+        ),
+        membersOnly
+          ? sql`exists (select 1 from ${assessmentMembers} where ${assessmentMembers.assessmentId} = ${assessments.id} and ${assessmentMembers.userId} = ${sql.placeholder('userId')})`
+          : undefined,
+      ),
+    )
+    .prepare()
+const anyAssessment = preparedPerConnection((db) => assessmentByKey(db, false))
+const memberAssessment = preparedPerConnection((db) =>
+  assessmentByKey(db, true),
+)
+
 /**
  * An assessment by slug, or by numeric id, if the user may see it. An
  * assessment the user may not see is reported exactly like a missing one.
@@ -24,14 +49,13 @@ export function findVisibleAssessment(
   user: SafeUser,
   slugOrId: string,
 ) {
-  const key = /^\d+$/.test(slugOrId)
-    ? or(eq(assessments.id, Number(slugOrId)), eq(assessments.slug, slugOrId))
-    : eq(assessments.slug, slugOrId)
-  return db
-    .select()
-    .from(assessments)
-    .where(and(key, visibleAssessmentCondition(user)))
-    .get()
+  const key = {
+    id: /^\d+$/.test(slugOrId) ? Number(slugOrId) : null,
+    slug: slugOrId,
+  }
+  return seesAllAssessments(user)
+    ? anyAssessment(db).get(key)
+    : memberAssessment(db).get({ ...key, userId: user.id })
 }
 
 export interface AssessmentSummary {

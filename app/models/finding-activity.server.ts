@@ -1,4 +1,4 @@
-import { and, eq, exists, isNull, or } from 'drizzle-orm'
+import { and, eq, exists, isNull, or, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { users } from '#db/schema/accounts'
 import { assessmentMembers } from '#db/schema/assessments'
@@ -12,6 +12,7 @@ import {
 import { tryScoreCvssVector } from '~/domain/cvss'
 import type { Severity } from '~/domain/severity'
 import { appendAudit } from './audit.server'
+import { preparedPerConnection } from './prepared.server'
 import {
   auditActor,
   conflictResult,
@@ -95,13 +96,10 @@ export function changeFindingFields(
   })
 }
 
-/**
- * People a finding may be assigned to: enabled engineers and security
- * users who can see the assessment (security sees all, engineers only as
- * members).
- */
-export function listAssignableUsers(db: Db, assessmentId: number) {
-  return db
+// Prepared once per connection: every findings list and finding page
+// offers these people as assignees.
+const assignableUsers = preparedPerConnection((db) =>
+  db
     .select({ id: users.id, name: users.name, role: users.role })
     .from(users)
     .where(
@@ -118,7 +116,10 @@ export function listAssignableUsers(db: Db, assessmentId: number) {
                 .from(assessmentMembers)
                 .where(
                   and(
-                    eq(assessmentMembers.assessmentId, assessmentId),
+                    eq(
+                      assessmentMembers.assessmentId,
+                      sql.placeholder('assessmentId'),
+                    ),
                     eq(assessmentMembers.userId, users.id),
                   ),
                 ),
@@ -128,7 +129,16 @@ export function listAssignableUsers(db: Db, assessmentId: number) {
       ),
     )
     .orderBy(users.name)
-    .all()
+    .prepare(),
+)
+
+/**
+ * People a finding may be assigned to: enabled engineers and security
+ * users who can see the assessment (security sees all, engineers only as
+ * members).
+ */
+export function listAssignableUsers(db: Db, assessmentId: number) {
+  return assignableUsers(db).all({ assessmentId })
 }
 
 export function isAssignable(db: Db, assessmentId: number, userId: number) {

@@ -1,4 +1,13 @@
-import { and, eq, gt, inArray, not, or, type SQL } from 'drizzle-orm'
+import {
+  and,
+  eq,
+  gt,
+  inArray,
+  not,
+  or,
+  type Placeholder,
+  type SQL,
+} from 'drizzle-orm'
 import { findings } from '#db/schema/findings'
 import {
   ALWAYS_CLOSED_STATUSES,
@@ -9,18 +18,22 @@ import {
  * SQL form of the one definition of "closed" (see domain/finding-status):
  * verified, false positive, or risk accepted with an approval that has not
  * expired at `now`. Every count, gate and chart builds on these two.
+ * `now` may be a placeholder (an ISO time) for a prepared statement.
  */
-export function closedFindingCondition(now: Date): SQL {
+export function closedFindingCondition(now: Date | Placeholder): SQL {
   return or(
     inArray(findings.status, ['verified', 'false_positive']),
     and(
       eq(findings.status, 'risk_accepted'),
-      gt(findings.riskAcceptedUntil, now.toISOString()),
+      gt(
+        findings.riskAcceptedUntil,
+        now instanceof Date ? now.toISOString() : now,
+      ),
     ),
   ) as SQL
 }
 
-export function openFindingCondition(now: Date): SQL {
+export function openFindingCondition(now: Date | Placeholder): SQL {
   return not(closedFindingCondition(now))
 }
 

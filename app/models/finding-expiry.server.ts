@@ -1,8 +1,25 @@
-import { and, eq, lte } from 'drizzle-orm'
+import { and, eq, lte, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { findingEvents, findings, riskAcceptances } from '#db/schema/findings'
 import { appendAudit } from './audit.server'
 import { auditActor, updateFindingAtVersion } from './finding-workflow.server'
+import { preparedPerConnection } from './prepared.server'
+
+// The per-assessment check runs before every finding page and list, so it
+// is prepared once per connection.
+const dueInAssessment = preparedPerConnection((db) =>
+  db
+    .select({ id: findings.id })
+    .from(findings)
+    .where(
+      and(
+        eq(findings.assessmentId, sql.placeholder('assessmentId')),
+        eq(findings.status, 'risk_accepted'),
+        lte(findings.riskAcceptedUntil, sql.placeholder('cutoff')),
+      ),
+    )
+    .prepare(),
+)
 
 /**
  * Reopens every finding whose approved risk acceptance has run out. Called
@@ -18,19 +35,19 @@ export function expireRiskAcceptances(
   assessmentId?: number,
 ): number {
   const cutoff = now.toISOString()
-  const due = db
-    .select({ id: findings.id })
-    .from(findings)
-    .where(
-      and(
-        assessmentId === undefined
-          ? undefined
-          : eq(findings.assessmentId, assessmentId),
-        eq(findings.status, 'risk_accepted'),
-        lte(findings.riskAcceptedUntil, cutoff),
-      ),
-    )
-    .all()
+  const due =
+    assessmentId === undefined
+      ? db
+          .select({ id: findings.id })
+          .from(findings)
+          .where(
+            and(
+              eq(findings.status, 'risk_accepted'),
+              lte(findings.riskAcceptedUntil, cutoff),
+            ),
+          )
+          .all()
+      : dueInAssessment(db).all({ assessmentId, cutoff })
   if (due.length === 0) return 0
   let reopened = 0
   for (const { id } of due)

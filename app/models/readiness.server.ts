@@ -12,54 +12,18 @@ import {
   type Readiness,
 } from '~/domain/gates'
 import { closedFindingCondition } from './finding-closed.server'
+import { preparedPerConnection } from './prepared.server'
 import { getSignOffStatus, type SignOffStatus } from './sign-off.server'
 
 const checker = alias(users, 'checker')
 
-/**
- * Loads what the gates need, in three indexed queries, and evaluates them.
- * Findings are loaded with the few columns the rules read; tasks with their
- * effective due day (their own, or their phase's last day, computed in SQL
- * from the assessment's remediation start) and how many of the findings they
- * remediate are still open, so a task complete by its findings is not overdue.
- */
-export function loadReadiness(
-  db: Db,
-  assessmentId: number,
-  now = new Date(),
-): Readiness {
-  return evaluateReadiness(
-    loadGateRows(db, assessmentId),
-    loadFindingRows(db, assessmentId),
-    loadTaskRows(db, assessmentId, now),
-    now,
-  )
-}
+// Prepared once per connection: the readiness API is what pipelines poll,
+// and building these three queries cost more than running them on a small
+// assessment (docs/performance.md, "Request overhead").
+const theAssessment = sql.placeholder('assessmentId')
 
-/**
- * The same verdict as `loadReadiness`, from one stand-in finding per class
- * of finding (severity, status, blocker flag, and whether a risk
- * acceptance is absent, lapsed or still valid at `now`) instead of every
- * finding. Each rule asks whether some finding of a class exists, never how
- * many, so the verdict and the failing gates are the same; only the reasons
- * name fewer findings. For pages that show verdicts of many assessments at
- * once: a class query reads the covering status index, not the rows.
- */
-export function loadVerdict(
-  db: Db,
-  assessmentId: number,
-  now = new Date(),
-): Readiness {
-  return evaluateReadiness(
-    loadGateRows(db, assessmentId),
-    loadFindingClasses(db, assessmentId, now),
-    loadTaskRows(db, assessmentId, now),
-    now,
-  )
-}
-
-function loadGateRows(db: Db, assessmentId: number) {
-  return db
+const gatesOf = preparedPerConnection((db) =>
+  db
     .select({
       id: gates.id,
       name: gates.name,
@@ -74,13 +38,13 @@ function loadGateRows(db: Db, assessmentId: number) {
     })
     .from(gates)
     .leftJoin(checker, eq(checker.id, gates.checkedById))
-    .where(eq(gates.assessmentId, assessmentId))
+    .where(eq(gates.assessmentId, theAssessment))
     .orderBy(asc(gates.position), asc(gates.id))
-    .all() as GateDefinition[]
-}
+    .prepare(),
+)
 
-function loadFindingRows(db: Db, assessmentId: number) {
-  return db
+const findingsOf = preparedPerConnection((db) =>
+  db
     .select({
       id: findings.id,
       reference: findings.reference,
@@ -92,34 +56,18 @@ function loadFindingRows(db: Db, assessmentId: number) {
     })
     .from(findings)
     .where(
-      and(eq(findings.assessmentId, assessmentId), isNull(findings.archivedAt)),
+      and(
+        eq(findings.assessmentId, theAssessment),
+        isNull(findings.archivedAt),
+      ),
     )
     .orderBy(asc(findings.reference))
-    .all()
-}
+    .prepare(),
+)
 
-function loadFindingClasses(db: Db, assessmentId: number, now: Date) {
-  const acceptance = sql`case when ${findings.riskAcceptedUntil} is null then 0 when ${findings.riskAcceptedUntil} > ${now.toISOString()} then 2 else 1 end`
-  return db
-    .select({
-      id: sql<number>`min(${findings.id})`,
-      reference: sql<string>`min(${findings.reference})`,
-      title: sql<string>`''`,
-      severity: findings.severity,
-      status: findings.status,
-      isBlocker: findings.isBlocker,
-      riskAcceptedUntil: sql<string | null>`min(${findings.riskAcceptedUntil})`,
-    })
-    .from(findings)
-    .where(
-      and(eq(findings.assessmentId, assessmentId), isNull(findings.archivedAt)),
-    )
-    .groupBy(findings.status, findings.severity, findings.isBlocker, acceptance)
-    .all()
-}
-
-function loadTaskRows(db: Db, assessmentId: number, now: Date) {
+const tasksOf = preparedPerConnection((db) => {
   const linked = sql`from ${taskFindings} inner join ${findings} on ${findings.id} = ${taskFindings.findingId} where ${taskFindings.taskId} = ${remediationTasks.id} and ${findings.archivedAt} is null`
+  const closed = closedFindingCondition(sql.placeholder('now'))
   return db
     .select({
       id: remediationTasks.id,
@@ -128,7 +76,7 @@ function loadTaskRows(db: Db, assessmentId: number, now: Date) {
       status: remediationTasks.status,
       isOngoing: remediationTasks.isOngoing,
       linkedFindings: sql<number>`(select count(*) ${linked})`,
-      openLinkedFindings: sql<number>`(select count(*) ${linked} and not (${closedFindingCondition(now)}))`,
+      openLinkedFindings: sql<number>`(select count(*) ${linked} and not (${closed}))`,
       dueOn: sql<
         string | null
       >`coalesce(${remediationTasks.dueOn}, case when ${planPhases.endOffsetDays} is null then null else date(${assessments.remediationStartOn}, '+' || ${planPhases.endOffsetDays} || ' days') end)`,
@@ -136,8 +84,85 @@ function loadTaskRows(db: Db, assessmentId: number, now: Date) {
     .from(remediationTasks)
     .innerJoin(planPhases, eq(planPhases.id, remediationTasks.phaseId))
     .innerJoin(assessments, eq(assessments.id, remediationTasks.assessmentId))
-    .where(eq(remediationTasks.assessmentId, assessmentId))
-    .all()
+    .where(eq(remediationTasks.assessmentId, theAssessment))
+    .prepare()
+})
+
+// One stand-in finding per class (see loadVerdict). The acceptance class
+// is 0 with none, 1 when lapsed at `now`, 2 while still valid.
+const classesOf = preparedPerConnection((db) => {
+  const now = sql.placeholder('now')
+  const acceptance = sql`case when ${findings.riskAcceptedUntil} is null then 0 when ${findings.riskAcceptedUntil} > ${now} then 2 else 1 end`
+  return (
+    db
+      .select({
+        id: sql<number>`min(${findings.id})`,
+        reference: sql<string>`min(${findings.reference})`,
+        title: sql<string>`''`,
+        severity: findings.severity,
+        status: findings.status,
+        isBlocker: findings.isBlocker,
+        riskAcceptedUntil: sql<
+          string | null
+        >`min(${findings.riskAcceptedUntil})`,
+      })
+      .from(findings)
+      .where(
+        and(
+          eq(findings.assessmentId, theAssessment),
+          isNull(findings.archivedAt),
+        ),
+      )
+      // In the order of findings_assessment_status_idx: no sort for the groups.
+      .groupBy(
+        findings.status,
+        findings.severity,
+        findings.isBlocker,
+        acceptance,
+      )
+      .prepare()
+  )
+})
+
+/**
+ * Loads what the gates need, in three indexed queries, and evaluates them.
+ * Findings are loaded with the few columns the rules read; tasks with their
+ * effective due day (their own, or their phase's last day, computed in SQL
+ * from the assessment's remediation start) and how many of the findings they
+ * remediate are still open, so a task complete by its findings is not overdue.
+ */
+export function loadReadiness(
+  db: Db,
+  assessmentId: number,
+  now = new Date(),
+): Readiness {
+  const gateRows = gatesOf(db).all({ assessmentId }) as GateDefinition[]
+  const findingRows = findingsOf(db).all({ assessmentId })
+  const taskRows = tasksOf(db).all({ assessmentId, now: now.toISOString() })
+
+  return evaluateReadiness(gateRows, findingRows, taskRows, now)
+}
+
+/**
+ * The same verdict as `loadReadiness`, from one stand-in finding per class
+ * of finding (severity, status, blocker flag, and whether a risk
+ * acceptance is absent, lapsed or still valid at `now`) instead of every
+ * finding. Each rule asks whether some finding of a class exists, never how
+ * many, so the verdict and the failing gates are the same; only the reasons
+ * name fewer findings. For pages that show verdicts of many assessments at
+ * once: the class query reads the covering status index, not the rows.
+ */
+export function loadVerdict(
+  db: Db,
+  assessmentId: number,
+  now = new Date(),
+): Readiness {
+  const at = now.toISOString()
+  const gateRows = gatesOf(db).all({ assessmentId }) as GateDefinition[]
+  const findingRows = classesOf(db).all({ assessmentId, now: at })
+  const taskRows = tasksOf(db).all({ assessmentId, now: at })
+
+  return evaluateReadiness(gateRows, findingRows, taskRows, now)
 }
 
 export interface ReadinessAnswer extends Readiness {

@@ -1,7 +1,8 @@
-import { and, count, eq, lt, ne } from 'drizzle-orm'
+import { and, count, eq, lt, ne, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { sessions, users } from '#db/schema/accounts'
 import { hashToken, randomToken } from '~/utils/secrets.server'
+import { preparedPerConnection } from './prepared.server'
 import { safeUserColumns, type SafeUser } from './user.server'
 
 export interface SessionTimeouts {
@@ -50,6 +51,22 @@ export function createSession(
   return token
 }
 
+const sessionByTokenHash = preparedPerConnection((db) =>
+  db
+    .select({
+      id: sessions.id,
+      csrfToken: sessions.csrfToken,
+      pendingSecondFactor: sessions.pendingSecondFactor,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      user: safeUserColumns,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare(),
+)
+
 /**
  * The session behind a cookie token, or null when it is unknown, past its
  * absolute expiry, idle too long, or its user is disabled. Touches
@@ -61,19 +78,7 @@ export function findActiveSession(
   timeouts: SessionTimeouts,
   now = new Date(),
 ): ActiveSession | null {
-  const row = db
-    .select({
-      id: sessions.id,
-      csrfToken: sessions.csrfToken,
-      pendingSecondFactor: sessions.pendingSecondFactor,
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-      user: safeUserColumns,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, hashToken(token)))
-    .get()
+  const row = sessionByTokenHash(db).get({ tokenHash: hashToken(token) })
   if (!row) return null
   const idleLimit =
     new Date(row.lastSeenAt).getTime() + timeouts.idleMinutes * 60_000

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, max } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, max, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { users } from '#db/schema/accounts'
 import { findings } from '#db/schema/findings'
@@ -9,6 +9,7 @@ import {
   type ReportState,
 } from '~/domain/report-state'
 import { appendAudit } from './audit.server'
+import { preparedPerConnection } from './prepared.server'
 import type { SafeUser } from './user.server'
 
 export interface SignOffStatus {
@@ -26,18 +27,63 @@ export interface SignOffStatus {
   }[]
 }
 
+// Prepared once per connection: the readiness API answers with the sign-off
+// status on every call.
+const theAssessment = sql.placeholder('assessmentId')
+
+const lastChangeOf = preparedPerConnection((db) =>
+  db
+    .select({ at: max(findings.updatedAt) })
+    .from(findings)
+    .where(
+      and(
+        eq(findings.assessmentId, theAssessment),
+        isNull(findings.archivedAt),
+      ),
+    )
+    .prepare(),
+)
+
+const requirementsOf = preparedPerConnection((db) =>
+  db
+    .select({
+      userId: signOffRequirements.userId,
+      capacity: signOffRequirements.capacity,
+      name: users.name,
+    })
+    .from(signOffRequirements)
+    .innerJoin(users, eq(users.id, signOffRequirements.userId))
+    .where(eq(signOffRequirements.assessmentId, theAssessment))
+    .orderBy(asc(signOffRequirements.id))
+    .prepare(),
+)
+
+const latestSignatureOf = preparedPerConnection((db) =>
+  db
+    .select({
+      createdAt: signOffs.createdAt,
+      statement: signOffs.statement,
+      gateException: signOffs.gateException,
+      stateDigest: signOffs.stateDigest,
+    })
+    .from(signOffs)
+    .where(
+      and(
+        eq(signOffs.assessmentId, theAssessment),
+        eq(signOffs.userId, sql.placeholder('userId')),
+      ),
+    )
+    .orderBy(desc(signOffs.createdAt), desc(signOffs.id))
+    .limit(1)
+    .prepare(),
+)
+
 /** When a finding of the assessment last changed, or null. */
 export function lastFindingChangeAt(
   db: Db,
   assessmentId: number,
 ): string | null {
-  const [lastChange] = db
-    .select({ at: max(findings.updatedAt) })
-    .from(findings)
-    .where(
-      and(eq(findings.assessmentId, assessmentId), isNull(findings.archivedAt)),
-    )
-    .all()
+  const [lastChange] = lastChangeOf(db).all({ assessmentId })
   return lastChange?.at ?? null
 }
 
@@ -54,36 +100,13 @@ export function isSignatureStale(
  * signature is stale once any finding of the assessment changed after it.
  */
 export function getSignOffStatus(db: Db, assessmentId: number): SignOffStatus {
-  const requirements = db
-    .select({
-      userId: signOffRequirements.userId,
-      capacity: signOffRequirements.capacity,
-      name: users.name,
-    })
-    .from(signOffRequirements)
-    .innerJoin(users, eq(users.id, signOffRequirements.userId))
-    .where(eq(signOffRequirements.assessmentId, assessmentId))
-    .orderBy(asc(signOffRequirements.id))
-    .all()
+  const requirements = requirementsOf(db).all({ assessmentId })
   const lastChange = lastFindingChangeAt(db, assessmentId)
   const required = requirements.map((requirement) => {
-    const latest = db
-      .select({
-        createdAt: signOffs.createdAt,
-        statement: signOffs.statement,
-        gateException: signOffs.gateException,
-        stateDigest: signOffs.stateDigest,
-      })
-      .from(signOffs)
-      .where(
-        and(
-          eq(signOffs.assessmentId, assessmentId),
-          eq(signOffs.userId, requirement.userId),
-        ),
-      )
-      .orderBy(desc(signOffs.createdAt), desc(signOffs.id))
-      .limit(1)
-      .get()
+    const latest = latestSignatureOf(db).get({
+      assessmentId,
+      userId: requirement.userId,
+    })
     const signedAt = latest?.createdAt ?? null
     return {
       ...requirement,

@@ -8,6 +8,7 @@ import type { SafeUser } from '~/models/user.server'
 import { getDb } from '#db/client.server'
 import { fail } from './http.server'
 import { logSecurityEvent } from './logger.server'
+import { memoizeForRequest } from './request-memo.server'
 
 /**
  * Over HTTPS the cookie takes the `__Host-` prefix, which browsers accept
@@ -64,20 +65,35 @@ export function readCookie(request: Request, name: string): string | null {
   return null
 }
 
-/** The signed-in session, or null. Sessions owing a TOTP code count as none. */
-export function getSession(request: Request): ActiveSession | null {
+/**
+ * The session behind the cookie, or null. With the load context, the
+ * loaders of one GET share one lookup (see request-memo.server.ts).
+ */
+export function getSession(
+  request: Request,
+  context?: AppLoadContext,
+): ActiveSession | null {
   const token = readCookie(request, sessionCookieName())
   if (!token) return null
-  return findActiveSession(getDb(), token, sessionTimeouts())
+  return memoizeForRequest(request, context, `session:${token}`, () =>
+    findActiveSession(getDb(), token, sessionTimeouts()),
+  )
 }
 
-export function getPendingSession(request: Request): ActiveSession | null {
-  const session = getSession(request)
+export function getPendingSession(
+  request: Request,
+  context?: AppLoadContext,
+): ActiveSession | null {
+  const session = getSession(request, context)
   return session?.pendingSecondFactor ? session : null
 }
 
-export function getUser(request: Request): SafeUser | null {
-  const session = getSession(request)
+/** The signed-in user, or null. Sessions owing a TOTP code count as none. */
+export function getUser(
+  request: Request,
+  context?: AppLoadContext,
+): SafeUser | null {
+  const session = getSession(request, context)
   if (!session || session.pendingSecondFactor) return null
   return session.user
 }
@@ -121,14 +137,14 @@ export function requireUser(
   context?: AppLoadContext,
 ): { user: SafeUser; session: ActiveSession } {
   assertSameOrigin(request, context)
-  const session = getSession(request)
+  const session = getSession(request, context)
   if (!session || session.pendingSecondFactor) {
     const url = new URL(request.url)
     const redirectTo = `${url.pathname}${url.search}`
 
     throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`)
   }
-  requireTwoFactorIfMandated(request, session.user)
+  requireTwoFactorIfMandated(request, session.user, context)
   return { user: session.user, session }
 }
 
@@ -136,11 +152,21 @@ export function requireUser(
  * When an admin requires two-factor for the user's role and the user has
  * not set it up, every page but their account pages sends them there.
  */
-function requireTwoFactorIfMandated(request: Request, user: SafeUser) {
+function requireTwoFactorIfMandated(
+  request: Request,
+  user: SafeUser,
+  context?: AppLoadContext,
+) {
   if (user.totpEnabledAt) return
   const path = new URL(request.url).pathname
   if (path === '/account' || path.startsWith('/account/')) return
-  if (mustSetUpTwoFactor(user, getRequiredTwoFactorRoles(getDb())))
+  const requiredRoles = memoizeForRequest(
+    request,
+    context,
+    'two-factor-roles',
+    () => getRequiredTwoFactorRoles(getDb()),
+  )
+  if (mustSetUpTwoFactor(user, requiredRoles))
     throw redirect('/account/two-factor?required=1')
 }
 

@@ -1,4 +1,10 @@
 import type { BundleSize } from './bundle'
+import {
+  describeGoal,
+  judgeGoal,
+  THROUGHPUT_GOAL_SHARE,
+  type Goal,
+} from './goals'
 import type { Stats } from './measure'
 import type { Throughput } from './throughput'
 
@@ -8,7 +14,7 @@ export type TargetResult =
   | {
       name: string
       state: 'measured'
-      budgetMs: number
+      goal: Goal
       path: string | null
       app: Stats
       floor: Stats | null
@@ -23,7 +29,7 @@ export interface Results {
   settings: Record<string, number | boolean | string>
   targets: TargetResult[]
   throughput: Throughput | null
-  bundle: (BundleSize & { budgetKb: number }) | null
+  bundle: (BundleSize & { goalKb: number }) | null
 }
 
 const ms = (value: number | undefined) =>
@@ -33,19 +39,50 @@ const ms = (value: number | undefined) =>
       ? value.toFixed(2)
       : value.toFixed(1)
 
-/** A budget is met when the median is within it and p95 within twice it. */
-export function meetsBudget(result: TargetResult): boolean | null {
-  if (result.state !== 'measured') return null
-  return (
-    result.app.median <= result.budgetMs &&
-    result.app.p95 <= 2 * result.budgetMs
-  )
+/** Each target's verdict, plus throughput and bundle size, in table order. */
+export function verdicts(results: Results) {
+  const rows: { name: string; met: boolean; misses: string[] }[] = []
+  for (const result of results.targets) {
+    if (result.state === 'not-available') continue
+    if (result.state === 'error')
+      rows.push({ name: result.name, met: false, misses: ['error'] })
+    else
+      rows.push({
+        name: result.name,
+        ...judgeGoal(result.goal, result.app, result.floor),
+      })
+  }
+  const throughput = results.throughput
+  if (throughput)
+    rows.push({
+      name: 'Throughput',
+      met: throughput.share >= THROUGHPUT_GOAL_SHARE,
+      misses:
+        throughput.share >= THROUGHPUT_GOAL_SHARE
+          ? []
+          : [
+              `${percent(throughput.share)} < ${percent(THROUGHPUT_GOAL_SHARE)}`,
+            ],
+    })
+  const bundle = results.bundle
+  if (bundle)
+    rows.push({
+      name: 'Executive page JS',
+      met: bundle.gzipKb <= bundle.goalKb,
+      misses:
+        bundle.gzipKb <= bundle.goalKb
+          ? []
+          : [`${bundle.gzipKb.toFixed(1)} > ${bundle.goalKb} kB gzip`],
+    })
+  return rows
 }
+
+const percent = (share: number) => `${(share * 100).toFixed(0)}%`
 
 export function resultsTable(results: Results): string {
   const lines = [
-    '| target | median ms | p95 ms | floor median ms | overhead ms | ratio | budget (median) | met? |',
-    '|---|---:|---:|---:|---:|---:|---:|---|',
+    '| target | median ms | p95 ms | floor median ms | overhead ms | ratio | goal | met? |',
+    '|---|---:|---:|---:|---:|---:|---|---|',
   ]
   for (const result of results.targets) {
     if (result.state === 'not-available') {
@@ -54,7 +91,7 @@ export function resultsTable(results: Results): string {
     }
     if (result.state === 'error') {
       lines.push(
-        `| ${result.name} | error: ${result.message.replace(/\|/g, '/')} | | | | | | no |`,
+        `| ${result.name} | error: ${result.message.replace(/\|/g, '/')} | | | | | | missed |`,
       )
       continue
     }
@@ -64,22 +101,30 @@ export function resultsTable(results: Results): string {
       floor === undefined || floor === 0
         ? '—'
         : `${(result.app.median / floor).toFixed(1)}×`
+    const verdict = judgeGoal(result.goal, result.app, result.floor)
     lines.push(
-      `| ${result.name} | ${ms(result.app.median)} | ${ms(result.app.p95)} | ${ms(floor)} | ${ms(overhead)} | ${ratio} | ${result.budgetMs} | ${meetsBudget(result) ? 'yes' : 'no'} |`,
+      `| ${result.name} | ${ms(result.app.median)} | ${ms(result.app.p95)} | ${ms(floor)} | ${ms(overhead)} | ${ratio} | ${describeGoal(result.goal)} | ${verdict.met ? 'met' : `**missed**: ${verdict.misses.join('; ')}`} |`,
     )
   }
   const throughput = results.throughput
   if (throughput)
     lines.push(
       '',
-      `Throughput on \`${throughput.path}\`: app ${throughput.appRps.toFixed(0)} req/s (p50 ${throughput.appLatencyP50} ms), minimal Express + better-sqlite3 ${throughput.minimalRps.toFixed(0)} req/s (p50 ${throughput.minimalLatencyP50} ms): ${(throughput.share * 100).toFixed(0)}% of the minimal handler (target ≥ 50%: ${throughput.share >= 0.5 ? 'met' : 'missed'}; failed requests: ${throughput.failures}; same JSON from both: ${throughput.sameAnswer ? 'yes' : 'no'}).`,
+      `Throughput on \`${throughput.path}\`: app ${throughput.appRps.toFixed(0)} req/s (p50 ${throughput.appLatencyP50} ms), minimal Express + better-sqlite3 ${throughput.minimalRps.toFixed(0)} req/s (p50 ${throughput.minimalLatencyP50} ms): ${percent(throughput.share)} of the minimal handler (goal ≥ ${percent(THROUGHPUT_GOAL_SHARE)}: ${throughput.share >= THROUGHPUT_GOAL_SHARE ? 'met' : '**missed**'}; failed requests: ${throughput.failures}; same JSON from both: ${throughput.sameAnswer ? 'yes' : 'no'}).`,
     )
   const bundle = results.bundle
   if (bundle)
     lines.push(
       '',
-      `JS loaded by \`${bundle.routeId}\`: ${bundle.files} files, ${bundle.rawKb.toFixed(0)} kB raw, ${bundle.gzipKb.toFixed(1)} kB gzip (target ≤ ${bundle.budgetKb} kB: ${bundle.gzipKb <= bundle.budgetKb ? 'met' : 'missed'}).`,
+      `JS loaded by \`${bundle.routeId}\`: ${bundle.files} files, ${bundle.rawKb.toFixed(0)} kB raw, ${bundle.gzipKb.toFixed(1)} kB gzip (goal ≤ ${bundle.goalKb} kB: ${bundle.gzipKb <= bundle.goalKb ? 'met' : '**missed**'}).`,
     )
+  const missed = verdicts(results).filter((row) => !row.met)
+  lines.push(
+    '',
+    missed.length === 0
+      ? 'Every measured target is met.'
+      : `Missed ${missed.length} target(s):\n${missed.map((row) => `- ${row.name}: ${row.misses.join('; ')}`).join('\n')}`,
+  )
   return lines.join('\n')
 }
 

@@ -32,8 +32,23 @@ function startProcess(
   args: string[],
   env: Record<string, string>,
   origin: string,
+  profileDir?: string,
 ) {
-  const child = spawn(path.resolve('node_modules/.bin/tsx'), args, {
+  // Node refuses --cpu-prof in NODE_OPTIONS, so a profiled server is
+  // started by node itself with tsx as a loader.
+  const [command, commandArgs] = profileDir
+    ? [
+        process.execPath,
+        [
+          '--cpu-prof',
+          `--cpu-prof-dir=${profileDir}`,
+          '--import',
+          'tsx',
+          ...args,
+        ],
+      ]
+    : [path.resolve('node_modules/.bin/tsx'), args]
+  const child = spawn(command, commandArgs, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -61,11 +76,15 @@ export function buildIfNeeded() {
   execSync('node scripts/build-if-needed.mjs', { stdio: 'inherit' })
 }
 
-/** The production server on the bench database, limits raised for load. */
+/**
+ * The production server on the bench database, limits raised for load.
+ * With `profileDir`, Node writes a CPU profile there when the server stops.
+ */
 export function startAppServer(
   port: number,
   databasePath: string,
   secretKey: string,
+  profileDir?: string,
 ) {
   return startProcess(
     ['server/index.ts'],
@@ -83,6 +102,7 @@ export function startAppServer(
       LOG_LEVEL: 'warn',
     },
     `http://127.0.0.1:${port}`,
+    profileDir,
   )
 }
 

@@ -23,4 +23,25 @@ describe('Markdown', () => {
 
     expect(html).not.toContain('hljs')
   })
+
+  it('renders a source shown before exactly as the first time, scripts still inert', () => {
+    const unsafe =
+      'See <script>alert(1)</script> and [this](javascript:alert(1)).\n\n**bold**'
+    const first = renderToString(createElement(Markdown, null, unsafe))
+    const second = renderToString(createElement(Markdown, null, unsafe))
+
+    expect(second).toBe(first)
+    expect(second).not.toContain('<script>')
+    expect(second).not.toContain('javascript:')
+    expect(second).toContain('<strong>bold</strong>')
+  })
+
+  it('renders a changed source afresh', () => {
+    const before = renderToString(createElement(Markdown, null, 'Open *now*'))
+    const after = renderToString(createElement(Markdown, null, 'Fixed *now*'))
+
+    expect(before).toContain('Open')
+    expect(after).toContain('Fixed')
+    expect(after).not.toContain('Open')
+  })
 })
