@@ -271,6 +271,7 @@ for (const [suite, label] of [
   // The runner's own count: Playwright's "N passed", Vitest's "Tests N passed".
   const counts =
     read(`suite-${suite}.log`)
+      // eslint-disable-next-line no-control-regex -- strips terminal colours
       .replace(/\x1b\[[0-9;]*m/g, '')
       .match(/^\s*(?:Tests\s+)?\d+ (?:passed|failed).*$/gm)
       ?.map((line) => line.trim())
