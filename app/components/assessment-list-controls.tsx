@@ -228,3 +228,53 @@ export function AssessmentEmptyState({
     </div>
   )
 }
+
+/**
+ * What the assessments list and the portfolio dashboard share around their
+ * rows: the totals, the filters, the empty state and the pager. The rows
+ * themselves (cards or a table) are the page's own.
+ */
+export function AssessmentListFrame({
+  totals,
+  query,
+  problems,
+  matching,
+  page,
+  pages,
+  shown,
+  children,
+}: {
+  totals: Totals
+  query: AssessmentListQuery
+  problems: string[]
+  matching: number
+  page: number
+  pages: number
+  /** How many rows this page shows. */
+  shown: number
+  children: React.ReactNode
+}) {
+  return (
+    <>
+      {totals.assessments > 0 ? (
+        <>
+          <PortfolioTotals totals={totals} />
+          <AssessmentFilters query={query} problems={problems} />
+        </>
+      ) : null}
+      {shown === 0 ? (
+        <AssessmentEmptyState query={query} visible={totals.assessments} />
+      ) : (
+        <>
+          <AssessmentPager
+            query={query}
+            matching={matching}
+            page={page}
+            pages={pages}
+          />
+          {children}
+        </>
+      )}
+    </>
+  )
+}

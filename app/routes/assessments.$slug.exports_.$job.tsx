@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useRevalidator } from '@remix-run/react'
 import { useEffect } from 'react'
-import { findPdfJob, type PdfJob } from '~/models/report-jobs.server'
-import { requireAssessment } from '~/utils/assessment-access.server'
-import { fail } from '~/utils/http.server'
+import type { PdfJob } from '~/models/report-jobs.server'
+import { requirePdfJob } from '~/utils/pdf-job-access.server'
 
 export const meta: MetaFunction = () => [
   { title: 'Preparing the sign-off report · Clearance' },
@@ -13,18 +12,7 @@ export const meta: MetaFunction = () => [
 const POLL_MS = 1500
 
 export function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { user, assessment } = requireAssessment(
-    request,
-    params.slug,
-    'export:report',
-    context,
-  )
-
-  const job = findPdfJob(params.job ?? '', {
-    userId: user.id,
-    assessmentId: assessment.id,
-  })
-  if (!job) fail(404, 'This export does not exist or has expired.')
+  const { assessment, job } = requirePdfJob(request, params, context)
 
   const now = Date.now()
   return {

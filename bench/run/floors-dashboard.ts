@@ -82,7 +82,7 @@ export function executiveDashboardFloor(
     acceptances.get({ id, now })
     topCount.get({ id, now })
     topRows.all({ id, now })
-    readiness(id, false)
+    readiness(id, 'readiness')
     history(id)
     for (const category of categories) category.all({ id, now })
   }

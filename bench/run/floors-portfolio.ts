@@ -68,7 +68,8 @@ export function portfolioFloor(context: FloorContext): Floor {
 
 /**
  * /dashboard: the assessments list's queries, then for each of the page's
- * 25 assessments its readiness (its findings) and its history (its events).
+ * 25 assessments its verdict (one stand-in finding per class, as
+ * loadVerdict reads them) and its history (its events).
  */
 export function portfolioDashboardFloor(context: FloorContext): Floor {
   const { session } = auth(context)
@@ -87,7 +88,7 @@ export function portfolioDashboardFloor(context: FloorContext): Floor {
     const ids = page()
     weights.all(JSON.stringify(ids))
     for (const id of ids) {
-      readiness(id, false)
+      readiness(id, 'verdict')
       history.all(id)
     }
   }

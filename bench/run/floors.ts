@@ -154,14 +154,31 @@ export function readinessQueries(context: FloorContext) {
     `select created_at from sign_offs where assessment_id = ? and user_id = ?
      order by created_at desc limit 1`,
   )
-  // `withSignOff`: loadReadinessAnswer; without it, loadReadiness alone.
-  return (assessmentId: number, withSignOff = true) => {
+  // One stand-in finding per class of finding, as loadVerdict reads them.
+  const classes = context.sqlite.prepare(
+    `select min(id), min(reference), '', severity, status, is_blocker,
+       min(risk_accepted_until)
+     from findings where assessment_id = @id and archived_at is null
+     group by status, severity, is_blocker,
+       case when risk_accepted_until is null then 0
+         when risk_accepted_until > @now then 2 else 1 end`,
+  )
+  // 'answer': loadReadinessAnswer; 'readiness': loadReadiness alone;
+  // 'verdict': loadVerdict (the portfolio's per-assessment verdict).
+  return (
+    assessmentId: number,
+    kind: 'answer' | 'readiness' | 'verdict' = 'answer',
+  ) => {
+    const now = new Date().toISOString()
     const loaded = {
       gates: gates.all(assessmentId),
-      findings: findings.all(assessmentId),
-      tasks: tasks.all({ id: assessmentId, now: new Date().toISOString() }),
+      findings:
+        kind === 'verdict'
+          ? classes.all({ id: assessmentId, now })
+          : findings.all(assessmentId),
+      tasks: tasks.all({ id: assessmentId, now }),
     }
-    if (!withSignOff) return loaded
+    if (kind !== 'answer') return loaded
     const required = requirements.all(assessmentId) as { user_id: number }[]
     return {
       ...loaded,

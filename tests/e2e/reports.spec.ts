@@ -15,6 +15,7 @@ import {
   signInAs,
   test,
 } from './fixtures'
+import { previewNewAssessmentImport } from './import-helpers'
 
 function pdfText(bytes: Buffer): string {
   const file = path.join(os.tmpdir(), `e2e-report-${Date.now()}.pdf`)
@@ -254,16 +255,16 @@ test('A new assessment is created from a CSV import after its preview', async ({
   const { user } = await makeUser('security')
   await signInAs(page, user)
   const slug = `csv-new-${Date.now().toString(36)}`
-  await page.goto('/assessments/new/import')
-  await page.getByLabel('Name').fill('Imported from CSV')
-  await page.getByLabel('Address (slug)').fill(slug)
-  await page.getByLabel('Service assessed').fill('Payments API')
-  await page.getByLabel('Assessor').fill('External firm')
-  await page.getByLabel('Assessed on').fill('2026-11-30')
-  await page
-    .getByLabel('File')
-    .setInputFiles('tests/fixtures/import/findings.csv')
-  await page.getByRole('button', { name: 'Preview import' }).click()
+  await previewNewAssessmentImport(
+    page,
+    {
+      name: 'Imported from CSV',
+      slug,
+      service: 'Payments API',
+      assessor: 'External firm',
+    },
+    'tests/fixtures/import/findings.csv',
+  )
   await expect(
     page.getByText('2 to create, 0 to update, 0 skipped'),
   ).toBeVisible()

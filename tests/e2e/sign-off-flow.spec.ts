@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { expectNoAxeViolations } from './accessibility'
 import { expect, makeUser, signInAs, test } from './fixtures'
+import { previewNewAssessmentImport } from './import-helpers'
 
 /**
  * The whole path a security lead walks at the end of an engagement:
@@ -21,17 +22,16 @@ test('A security lead imports SARIF into a new assessment, signs it off, and the
   await signInAs(page, lead)
   const slug = `sarif-flow-${Date.now().toString(36)}`
 
-  await page.goto('/assessments/new/import')
-  await page.getByLabel('Name').fill('CodeQL scan of the payments API')
-  await page.getByLabel('Address (slug)').fill(slug)
-  await page.getByLabel('Service assessed').fill('Payments API')
-  await page.getByLabel('Assessor').fill('CodeQL')
-  await page.getByLabel('Assessed on').fill('2026-11-30')
-  await page
-    .getByLabel('File')
-    .setInputFiles('tests/fixtures/import/codeql.sarif')
-  await page.getByRole('button', { name: 'Preview import' }).click()
-  await expect(page.getByText(/\d+ to create, 0 to update/)).toBeVisible()
+  await previewNewAssessmentImport(
+    page,
+    {
+      name: 'CodeQL scan of the payments API',
+      slug,
+      service: 'Payments API',
+      assessor: 'CodeQL',
+    },
+    'tests/fixtures/import/codeql.sarif',
+  )
   await page.getByRole('button', { name: 'Confirm import' }).click()
   await expect(page).toHaveURL(new RegExp(`/assessments/${slug}/findings`))
 
