@@ -9,6 +9,7 @@ import { PHASE2_SLUG } from '#db/seed/phase2'
 import { addDays, toIsoDay } from '~/domain/dates'
 import type { FindingStatus } from '~/domain/finding-status'
 import { appendAudit } from '~/models/audit.server'
+import { rebuildOpenDeltas } from '~/models/open-deltas.server'
 
 /**
  * Gives the seeded Phase 2 assessment ten days of plausible remediation
@@ -143,6 +144,9 @@ export function fillDemoHistory(db: Db, slug = PHASE2_SLUG, now = new Date()) {
         ),
       )
       .run()
+    // The burndown's stored daily changes follow appended events only;
+    // moving the creation times rewrites history, so they are rebuilt.
+    rebuildOpenDeltas(tx, assessment.id)
 
     const rows = tx
       .select()

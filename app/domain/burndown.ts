@@ -3,8 +3,7 @@ import type { FindingStatus } from './finding-status'
 import type { Severity } from './severity'
 
 /**
- * Open findings per day, derived from the finding history rather than from
- * stored snapshots, so the series can never drift from what happened.
+ * Open findings per day.
  *
  * A finding counts as open at the end of a day when it existed by then and
  * its last status change up to then left it in an open status. Risk
@@ -38,6 +37,11 @@ const CLOSED_IN_HISTORY: ReadonlySet<FindingStatus> = new Set([
   'risk_accepted',
 ])
 
+/**
+ * The series replayed from the findings' creation and status events: the
+ * definition of the rules above. Pages read the same series from stored
+ * per-day changes (`burndownFromDeltas`); tests check the two agree.
+ */
 export function buildBurndown(
   findings: HistoryFinding[],
   events: StatusEvent[],
@@ -96,6 +100,46 @@ export function buildBurndown(
       if (event && severity.has(event.findingId))
         setStatus(event.findingId, event.toStatus)
       eventIndex++
+    }
+    points.push({ day, open, weighted })
+  }
+  return points
+}
+
+/** How much the open count of one severity changed on one day. */
+export interface OpenDelta {
+  day: string
+  severity: Severity
+  delta: number
+}
+
+/**
+ * The same series as `buildBurndown`, from per-day changes of the open
+ * count (kept by the database as events are written) instead of a replay of
+ * every event: the open count at the end of a day is the sum of the changes
+ * up to it. `deltas` must be sorted by day; the ones before `fromDay` make
+ * its starting level.
+ */
+export function burndownFromDeltas(
+  deltas: OpenDelta[],
+  fromDay: string,
+  toDay: string,
+  weights: Record<Severity, number>,
+): BurndownPoint[] {
+  const days = daysBetween(fromDay, toDay)
+  if (days < 0) return []
+  let open = 0
+  let weighted = 0
+  let next = 0
+  const start = parseIsoDay(fromDay).getTime()
+  const points: BurndownPoint[] = []
+  for (let offset = 0; offset <= days; offset++) {
+    const day = toIsoDay(new Date(start + offset * DAY_MS))
+    while (next < deltas.length && (deltas[next]?.day ?? '') <= day) {
+      const change = deltas[next]!
+      open += change.delta
+      weighted += change.delta * weights[change.severity]
+      next++
     }
     points.push({ day, open, weighted })
   }

@@ -56,11 +56,12 @@ export type Forecast =
 
 /**
  * `points` is the burndown from the start to `today` (one point a day);
- * `closures` counts status changes into a closed status so far.
+ * `anyClosed` says whether any finding has ever been closed by a status
+ * change (without one there is no pace to speak of).
  */
 export function forecastCompletion(
   points: BurndownPoint[],
-  closures: number,
+  anyClosed: boolean,
   window: TargetWindow,
   today: IsoDay,
 ): Forecast {
@@ -76,7 +77,7 @@ export function forecastCompletion(
           ? 'remediation has not started yet'
           : `remediation started ${elapsed === 0 ? 'today' : `${plural(elapsed, 'day')} ago`}; a forecast needs at least ${MIN_HISTORY_DAYS} days of history`,
     }
-  if (closures === 0)
+  if (!anyClosed)
     return {
       kind: 'insufficient',
       openNow,

@@ -1,14 +1,8 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
-import { findingEvents } from '#db/schema/findings'
-import {
-  buildBurndown,
-  type BurndownPoint,
-  type HistoryFinding,
-  type StatusEvent,
-} from '~/domain/burndown'
+import { findingEvents, findingOpenDeltas } from '#db/schema/findings'
+import { burndownFromDeltas, type BurndownPoint } from '~/domain/burndown'
 import { toIsoDay } from '~/domain/dates'
-import type { FindingStatus } from '~/domain/finding-status'
 import {
   forecastCompletion,
   targetWindow,
@@ -16,65 +10,49 @@ import {
   type TargetWindow,
 } from '~/domain/forecast'
 import type { Severity } from '~/domain/severity'
+import { preparedPerConnection } from './prepared.server'
 
-const CLOSED_STATUSES: FindingStatus[] = [
-  'verified',
-  'false_positive',
-  'risk_accepted',
-]
-
-/**
- * The finding history the burndown needs, straight from `finding_events`
- * through its (assessment, kind, created_at) index: the `created` events
- * give each finding's start and severity, the `status` events its changes.
- */
-export function loadStatusHistory(db: Db, assessmentId: number) {
-  const rows = db
+// Prepared once per connection: the portfolio runs both for each of the 25
+// assessments on its page.
+const deltasUpTo = preparedPerConnection((db) =>
+  db
     .select({
-      findingId: findingEvents.findingId,
-      kind: findingEvents.kind,
-      toStatus: findingEvents.toStatus,
-      severity: findingEvents.severity,
-      at: findingEvents.createdAt,
+      day: findingOpenDeltas.day,
+      severity: findingOpenDeltas.severity,
+      delta: findingOpenDeltas.delta,
     })
+    .from(findingOpenDeltas)
+    .where(
+      and(
+        eq(findingOpenDeltas.assessmentId, sql.placeholder('assessmentId')),
+        lte(findingOpenDeltas.day, sql.placeholder('today')),
+      ),
+    )
+    .orderBy(asc(findingOpenDeltas.day))
+    .prepare(),
+)
+
+// Whether a status change ever closed a finding: the forecast has no pace
+// without one. Reads the (assessment, kind, created_at) index and stops at
+// the first row.
+const anyClosure = preparedPerConnection((db) =>
+  db
+    .select({ one: sql<number>`1` })
     .from(findingEvents)
     .where(
       and(
-        eq(findingEvents.assessmentId, assessmentId),
-        inArray(findingEvents.kind, ['created', 'status', 'archived']),
+        eq(findingEvents.assessmentId, sql.placeholder('assessmentId')),
+        eq(findingEvents.kind, 'status'),
+        inArray(findingEvents.toStatus, [
+          'verified',
+          'false_positive',
+          'risk_accepted',
+        ]),
       ),
     )
-    .orderBy(asc(findingEvents.createdAt), asc(findingEvents.id))
-    .all()
-  const created: HistoryFinding[] = []
-  const events: StatusEvent[] = []
-  let closures = 0
-  for (const row of rows) {
-    if (row.kind === 'created')
-      created.push({
-        id: row.findingId,
-        severity: row.severity,
-        createdAt: row.at,
-      })
-    else if (row.kind === 'archived')
-      // An archived finding leaves the series; for the burndown that is
-      // the same as a closed one, but it is no closure of the pace.
-      events.push({
-        findingId: row.findingId,
-        at: row.at,
-        toStatus: 'false_positive',
-      })
-    else if (row.toStatus) {
-      events.push({
-        findingId: row.findingId,
-        at: row.at,
-        toStatus: row.toStatus,
-      })
-      if (CLOSED_STATUSES.includes(row.toStatus)) closures += 1
-    }
-  }
-  return { created, events, closures }
-}
+    .limit(1)
+    .prepare(),
+)
 
 export interface AssessmentTimeline {
   window: TargetWindow
@@ -83,7 +61,12 @@ export interface AssessmentTimeline {
   forecast: Forecast
 }
 
-/** Burndown from the remediation start to today, and the forecast from it. */
+/**
+ * Burndown from the remediation start to today, and the forecast from it.
+ * The series comes from `finding_open_deltas`, which a trigger keeps as
+ * finding events are written (db/schema/findings.ts), so its cost grows with
+ * the days of history, not with the number of events.
+ */
 export function loadTimeline(
   db: Db,
   assessment: {
@@ -101,14 +84,19 @@ export function loadTimeline(
     assessment.targetWeeksMin,
     assessment.targetWeeksMax,
   )
-  const history = loadStatusHistory(db, assessment.id)
-  const points = buildBurndown(
-    history.created,
-    history.events,
+  const deltas = deltasUpTo(db).all({ assessmentId: assessment.id, today })
+  const points = burndownFromDeltas(
+    deltas,
     window.start,
     today,
     assessment.severityWeights,
   )
-  const forecast = forecastCompletion(points, history.closures, window, today)
+  const closed = anyClosure(db).get({ assessmentId: assessment.id })
+  const forecast = forecastCompletion(
+    points,
+    closed !== undefined,
+    window,
+    today,
+  )
   return { window, today, points, forecast }
 }

@@ -1,6 +1,7 @@
 import {
   index,
   integer,
+  primaryKey,
   real,
   sqliteTable,
   text,
@@ -161,6 +162,33 @@ export const findingEvents = sqliteTable(
   ],
 )
 export type SelectFindingEvent = typeof findingEvents.$inferSelect
+
+/**
+ * The burndown kept as it happens: for each assessment, day and severity,
+ * by how much the count of open findings changed that day. The open count
+ * at the end of a day is the sum of the rows up to it, so the burndown and
+ * the forecast read a few hundred rows instead of replaying every status
+ * event. Written only by the `finding_events_open_deltas` trigger (see
+ * drizzle/0002_open-deltas.sql), which applies the same rules as the
+ * replay in app/domain/burndown.ts: a finding counts from its `created`
+ * event, leaves the count when a status event closes it (verified, false
+ * positive, risk accepted) or when it is archived, and returns when one
+ * reopens it. The severity is the one the finding was created with.
+ */
+export const findingOpenDeltas = sqliteTable(
+  'finding_open_deltas',
+  {
+    assessmentId: integer('assessment_id')
+      .notNull()
+      .references(() => assessments.id),
+    day: text('day').notNull(),
+    severity: text('severity', { enum: SEVERITIES }).notNull(),
+    delta: integer('delta').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.assessmentId, table.day, table.severity] }),
+  ],
+)
 
 export const comments = sqliteTable(
   'comments',

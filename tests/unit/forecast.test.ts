@@ -29,7 +29,7 @@ function verifiedOn(findingId: number, day: string): StatusEvent {
 function forecastFor(events: StatusEvent[], today: string) {
   const points = buildBurndown(findings, events, start, today, weights)
   const closures = events.filter((event) => event.toStatus === 'verified')
-  return forecastCompletion(points, closures.length, window, today)
+  return forecastCompletion(points, closures.length > 0, window, today)
 }
 
 describe('Forecast of the completion date', () => {
@@ -136,7 +136,7 @@ describe('Timeline for the burndown chart', () => {
       .map((finding) => verifiedOn(finding.id, '2026-12-04'))
     const today = '2026-12-08'
     const points = buildBurndown(findings, events, start, today, weights)
-    const forecast = forecastCompletion(points, 10, window, today)
+    const forecast = forecastCompletion(points, true, window, today)
     const rows = buildTimeline(points, window, forecast, today)
     expect(rows[0]).toMatchObject({ day: start, open: 20 })
     expect(
