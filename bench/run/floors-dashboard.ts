@@ -18,14 +18,23 @@ const TASK_DUE = `coalesce(t.due_on, case when p.end_offset_days is null then nu
 const SEVERITY_RANK = `case f.severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end`
 const TOP_RISKS_WHERE = `f.assessment_id = @id and f.archived_at is null and ${OPEN} and (f.is_blocker = 1 or f.severity in ('critical', 'high'))`
 
-/** The finding history the burndown reads, oldest first. */
-function historyQuery(context: FloorContext) {
-  const statement = context.sqlite.prepare(
-    `select finding_id, kind, to_status, severity, created_at from finding_events
-     where assessment_id = ? and kind in ('created', 'status', 'archived')
-     order by created_at, id`,
+/**
+ * What loadTimeline reads: the per-day open-count changes up to today,
+ * and whether any status change ever closed a finding.
+ */
+export function timelineQuery(context: FloorContext) {
+  const deltas = context.sqlite.prepare(
+    `select day, severity, delta from finding_open_deltas
+     where assessment_id = ? and day <= ? order by day`,
   )
-  return (assessmentId: number) => statement.all(assessmentId)
+  const anyClosure = context.sqlite.prepare(
+    `select 1 from finding_events where assessment_id = ? and kind = 'status'
+       and to_status in ('verified', 'false_positive', 'risk_accepted') limit 1`,
+  )
+  return (assessmentId: number) => {
+    deltas.all(assessmentId, new Date().toISOString().slice(0, 10))
+    anyClosure.get(assessmentId)
+  }
 }
 
 export function executiveDashboardFloor(
@@ -71,7 +80,7 @@ export function executiveDashboardFloor(
     ),
   )
   const readiness = readinessQueries(context)
-  const history = historyQuery(context)
+  const timeline = timelineQuery(context)
   return () => {
     session()
     const id = assessment(slug).id
@@ -83,7 +92,7 @@ export function executiveDashboardFloor(
     topCount.get({ id, now })
     topRows.all({ id, now })
     readiness(id, 'readiness')
-    history(id)
+    timeline(id)
     for (const category of categories) category.all({ id, now })
   }
 }

@@ -5,6 +5,7 @@ import {
   type Floor,
   type FloorContext,
 } from './floors'
+import { timelineQuery } from './floors-dashboard'
 
 /**
  * Floors of the assessments list and /dashboard, mirroring
@@ -69,7 +70,7 @@ export function portfolioFloor(context: FloorContext): Floor {
 /**
  * /dashboard: the assessments list's queries, then for each of the page's
  * 25 assessments its verdict (one stand-in finding per class, as
- * loadVerdict reads them) and its history (its events).
+ * loadVerdict reads them) and its timeline (per-day open-count changes).
  */
 export function portfolioDashboardFloor(context: FloorContext): Floor {
   const { session } = auth(context)
@@ -78,18 +79,14 @@ export function portfolioDashboardFloor(context: FloorContext): Floor {
     `select id, severity_weights from assessments where id in (select value from json_each(?))`,
   )
   const readiness = readinessQueries(context)
-  const history = context.sqlite.prepare(
-    `select finding_id, kind, to_status, severity, created_at from finding_events
-     where assessment_id = ? and kind in ('created', 'status', 'archived')
-     order by created_at, id`,
-  )
+  const timeline = timelineQuery(context)
   return () => {
     session()
     const ids = page()
     weights.all(JSON.stringify(ids))
     for (const id of ids) {
       readiness(id, 'verdict')
-      history.all(id)
+      timeline(id)
     }
   }
 }

@@ -3,6 +3,7 @@ import { loadReadinessAnswer } from '~/models/readiness.server'
 import { IMPORT_SLUG, LARGE_SLUG, SMALL_SLUG } from '../dataset/dataset'
 import type { BenchCredentials } from './credentials'
 import {
+  auth,
   findingFloor,
   findingsListFloor,
   readinessFloor,
@@ -108,6 +109,18 @@ export const TARGETS: Target[] = [
     goal: OVERHEAD_GOAL,
     http: page(`/assessments/${LARGE_SLUG}/findings?page=20`),
     floor: (context) => findingsListFloor(context.floor, deepPage),
+  },
+  {
+    // Not one of the issue's pages: the fixed cost every signed-in HTML
+    // page pays (session, layout, React, Remix, compression), against a
+    // floor of the session lookup alone.
+    name: 'Verify page (no data: the fixed cost of a page)',
+    goal: OVERHEAD_GOAL,
+    http: page('/verify'),
+    floor: (context) => {
+      const { session } = auth(context.floor)
+      return () => session()
+    },
   },
   {
     name: 'Finding page',

@@ -91,6 +91,8 @@ export const findings = sqliteTable(
     // Also covers what every open/closed count reads (blocker flag, risk
     // acceptance expiry, archived), so counts over all findings of the
     // portfolio never touch the wide table rows: see docs/performance.md.
+    // The reference is there for the verdict's one stand-in finding per
+    // class (loadVerdict), which names it in a gate's reasons.
     index('findings_assessment_status_idx').on(
       table.assessmentId,
       table.status,
@@ -98,6 +100,7 @@ export const findings = sqliteTable(
       table.isBlocker,
       table.riskAcceptedUntil,
       table.archivedAt,
+      table.reference,
     ),
     index('findings_assessment_severity_idx').on(
       table.assessmentId,

@@ -1,0 +1,2 @@
+DROP INDEX `findings_assessment_status_idx`;--> statement-breakpoint
+CREATE INDEX `findings_assessment_status_idx` ON `findings` (`assessment_id`,`status`,`severity`,`is_blocker`,`risk_accepted_until`,`archived_at`,`reference`);
