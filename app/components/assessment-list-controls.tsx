@@ -235,25 +235,23 @@ export function AssessmentEmptyState({
  * themselves (cards or a table) are the page's own.
  */
 export function AssessmentListFrame({
-  totals,
-  query,
-  problems,
-  matching,
-  page,
-  pages,
+  list,
   shown,
   children,
 }: {
-  totals: Totals
-  query: AssessmentListQuery
-  problems: string[]
-  matching: number
-  page: number
-  pages: number
+  list: {
+    totals: Totals
+    query: AssessmentListQuery
+    problems: string[]
+    matching: number
+    page: number
+    pages: number
+  }
   /** How many rows this page shows. */
   shown: number
   children: React.ReactNode
 }) {
+  const { totals, query, problems, matching, page, pages } = list
   return (
     <>
       {totals.assessments > 0 ? (

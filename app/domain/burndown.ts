@@ -37,6 +37,15 @@ const CLOSED_IN_HISTORY: ReadonlySet<FindingStatus> = new Set([
   'risk_accepted',
 ])
 
+/** Every day from `fromDay` to `toDay`, both included (none if reversed). */
+function eachDay(fromDay: string, toDay: string): string[] {
+  const start = parseIsoDay(fromDay).getTime()
+  return Array.from(
+    { length: Math.max(0, daysBetween(fromDay, toDay) + 1) },
+    (_, offset) => toIsoDay(new Date(start + offset * DAY_MS)),
+  )
+}
+
 /**
  * The series replayed from the findings' creation and status events: the
  * definition of the rules above. Pages read the same series from stored
@@ -49,8 +58,6 @@ export function buildBurndown(
   toDay: string,
   weights: Record<Severity, number>,
 ): BurndownPoint[] {
-  const days = daysBetween(fromDay, toDay)
-  if (days < 0) return []
   const sorted = [...events].sort((a, b) => a.at.localeCompare(b.at))
   const status = new Map<number, FindingStatus>()
   const severity = new Map(
@@ -77,12 +84,10 @@ export function buildBurndown(
     }
     status.set(findingId, next)
   }
-  const start = parseIsoDay(fromDay).getTime()
   let createdIndex = 0
   let eventIndex = 0
   const points: BurndownPoint[] = []
-  for (let offset = 0; offset <= days; offset++) {
-    const day = toIsoDay(new Date(start + offset * DAY_MS))
+  for (const day of eachDay(fromDay, toDay)) {
     const endOfDay = `${day}T23:59:59.999Z`
     while (
       createdIndex < created.length &&
@@ -126,15 +131,11 @@ export function burndownFromDeltas(
   toDay: string,
   weights: Record<Severity, number>,
 ): BurndownPoint[] {
-  const days = daysBetween(fromDay, toDay)
-  if (days < 0) return []
   let open = 0
   let weighted = 0
   let next = 0
-  const start = parseIsoDay(fromDay).getTime()
   const points: BurndownPoint[] = []
-  for (let offset = 0; offset <= days; offset++) {
-    const day = toIsoDay(new Date(start + offset * DAY_MS))
+  for (const day of eachDay(fromDay, toDay)) {
     while (next < deltas.length && (deltas[next]?.day ?? '') <= day) {
       const change = deltas[next]!
       open += change.delta

@@ -21,20 +21,12 @@ export function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Assessments() {
-  const { rows, matching, page, pages, totals, query, problems } =
-    useLoaderData<typeof loader>()
+  const list = useLoaderData<typeof loader>()
+  const { rows } = list
   return (
     <div>
       <h1 className="text-2xl font-semibold">Assessments</h1>
-      <AssessmentListFrame
-        totals={totals}
-        query={query}
-        problems={problems}
-        matching={matching}
-        page={page}
-        pages={pages}
-        shown={rows.length}
-      >
+      <AssessmentListFrame list={list} shown={rows.length}>
         <ul className="mt-4 grid gap-4 md:grid-cols-2">
           {rows.map((assessment) => (
             <li

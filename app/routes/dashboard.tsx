@@ -45,23 +45,15 @@ export function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Portfolio() {
-  const { assessments, matching, page, pages, totals, query, problems } =
-    useLoaderData<typeof loader>()
+  const list = useLoaderData<typeof loader>()
+  const { assessments } = list
   return (
     <div>
       <h1 className="text-2xl font-semibold">Dashboard</h1>
       <p className="mt-1 text-slate-700">
         May each service go to production, and when will it be ready?
       </p>
-      <AssessmentListFrame
-        totals={totals}
-        query={query}
-        problems={problems}
-        matching={matching}
-        page={page}
-        pages={pages}
-        shown={assessments.length}
-      >
+      <AssessmentListFrame list={list} shown={assessments.length}>
         <div className="mt-4 overflow-x-auto rounded border border-slate-200 bg-white">
           <table className="w-full text-sm">
             <caption className="sr-only">
