@@ -17,6 +17,9 @@ function statusLabel(status: string) {
   return FINDING_STATUS_LABELS[status as FindingStatus] ?? status
 }
 
+/** Fewer reasons than fill a sheet, even when some take two lines. */
+const GATE_REASONS_KEPT_TOGETHER = 25
+
 export function GatesSection({ gates }: { gates: ReportGate[] }) {
   return (
     <View>
@@ -25,8 +28,15 @@ export function GatesSection({ gates }: { gates: ReportGate[] }) {
         <Text style={styles.muted}>No gates are enabled.</Text>
       ) : null}
       {gates.map((gate, index) => (
-        <View key={index} style={styles.box} wrap={false}>
-          <Text style={styles.bold}>
+        // A box is kept on one sheet only while it surely fits: react-pdf
+        // leaves out an unbreakable box taller than a page altogether, and
+        // a failing gate can list hundreds of findings.
+        <View
+          key={index}
+          style={styles.box}
+          wrap={gate.reasons.length > GATE_REASONS_KEPT_TOGETHER}
+        >
+          <Text style={styles.bold} minPresenceAhead={24}>
             {p(`${gate.passed ? 'PASS' : 'FAIL'} — ${gate.name}`)}
           </Text>
           {gate.reasons.map((reason, reasonIndex) => (
@@ -122,6 +132,9 @@ function FindingRow({ finding }: { finding: ReportFinding }) {
   )
 }
 
+/** About a third of a sheet of running text. */
+const ACCEPTANCE_CHARACTERS_KEPT_TOGETHER = 1500
+
 export function AcceptancesSection({
   acceptances,
 }: {
@@ -134,8 +147,18 @@ export function AcceptancesSection({
         <Text style={styles.muted}>No risk has been accepted.</Text>
       ) : null}
       {acceptances.map((acceptance, index) => (
-        <View key={index} style={styles.box} wrap={false}>
-          <Text style={styles.bold}>
+        // As with gates: kept on one sheet only while it surely fits (the
+        // two texts may hold 5,000 characters each).
+        <View
+          key={index}
+          style={styles.box}
+          wrap={
+            acceptance.justification.length +
+              acceptance.compensatingControls.length >
+            ACCEPTANCE_CHARACTERS_KEPT_TOGETHER
+          }
+        >
+          <Text style={styles.bold} minPresenceAhead={24}>
             {p(
               `${acceptance.reference} — ${acceptance.status}, expires ${acceptance.expiresOn}`,
             )}

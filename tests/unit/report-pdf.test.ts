@@ -60,4 +60,59 @@ describe('The PDF report', () => {
     expect(text).toContain('Forecast: No forecast yet')
     expect(text).toContain('Appendix: audit trail')
   }, 60_000) // the first render loads and subsets the fonts
+
+  it('prints every reason of a gate whose reasons run longer than a page', async () => {
+    const state = loadReportState(db, 1, now)
+    const reasons = Array.from(
+      { length: 150 },
+      (_, index) => `Finding X-${String(index + 1).padStart(4, '0')} is open`,
+    )
+    const [first, ...rest] = state.gates
+    const bytes = await renderReportPdf({
+      state: {
+        ...state,
+        gates: [{ ...first!, passed: false, reasons }, ...rest],
+      },
+      contentDigest: contentDigest(state),
+      generatedAt: now.toISOString(),
+      ...loadReportTimeline(db, 1, now),
+    })
+    const text = pdfText(bytes)
+
+    // react-pdf leaves out an unbreakable box taller than a page.
+    for (const reason of [reasons[0]!, reasons[99]!, reasons[149]!])
+      expect(text).toContain(reason)
+  }, 60_000)
+
+  it('prints the whole of a risk acceptance whose texts run longer than a page', async () => {
+    const state = loadReportState(db, 1, now)
+    const long = (word: string) =>
+      Array.from({ length: 600 }, (_, index) => `${word}${index}`).join(' ')
+    const bytes = await renderReportPdf({
+      state: {
+        ...state,
+        riskAcceptances: [
+          {
+            reference: 'P2-007',
+            status: 'approved',
+            justification: long('because'),
+            compensatingControls: long('control'),
+            expiresOn: '2027-03-01',
+            requestedBy: 'Erin Engineer',
+            approvedBy: 'Sam Security',
+            decidedAt: '2026-12-02',
+          },
+        ],
+      },
+      contentDigest: contentDigest(state),
+      generatedAt: now.toISOString(),
+      ...loadReportTimeline(db, 1, now),
+    })
+    const text = pdfText(bytes).replace(/\s+/g, ' ')
+
+    expect(text).toContain('because0 because1')
+    expect(text).toContain('because599')
+    expect(text).toContain('control599')
+    expect(text).toContain('approved by Sam Security')
+  }, 60_000)
 })
