@@ -95,9 +95,24 @@ export function FindingsPart({
 
 export const FINDING_ROWS_PER_PART = 40
 
+/**
+ * Evidence characters a row keeps on one sheet: about twenty lines of the
+ * narrow evidence column. A finding may carry any number of evidence
+ * links, and react-pdf leaves out an unbreakable row taller than a page,
+ * so a longer row is allowed to break.
+ */
+const EVIDENCE_CHARACTERS_KEPT_TOGETHER = 700
+
 function FindingRow({ finding }: { finding: ReportFinding }) {
+  const evidenceLength = finding.evidence.reduce(
+    (total, item) => total + item.kind.length + item.value.length + 3,
+    0,
+  )
   return (
-    <View style={styles.row} wrap={false}>
+    <View
+      style={styles.row}
+      wrap={evidenceLength > EVIDENCE_CHARACTERS_KEPT_TOGETHER}
+    >
       <Text style={[styles.cell, { width: 48 }]}>{p(finding.reference)}</Text>
       <Text style={[styles.cell, { width: 170 }]}>{p(finding.title)}</Text>
       <Text style={[styles.cell, { width: 50 }]}>{finding.severity}</Text>

@@ -84,6 +84,28 @@ describe('The PDF report', () => {
       expect(text).toContain(reason)
   }, 60_000)
 
+  it('prints every evidence link of a finding that has more than fit on a page', async () => {
+    const state = loadReportState(db, 1, now)
+    const links = Array.from({ length: 60 }, (_, index) => ({
+      kind: 'pr',
+      value: `https://git.example.test/backend/pull/${1000 + index}`,
+      addedBy: 'Erin Engineer',
+      addedAt: '2026-12-02T10:00:00.000Z',
+    }))
+    const [first, ...rest] = state.findings
+    const bytes = await renderReportPdf({
+      state: { ...state, findings: [{ ...first!, evidence: links }, ...rest] },
+      contentDigest: contentDigest(state),
+      generatedAt: now.toISOString(),
+      ...loadReportTimeline(db, 1, now),
+    })
+    const text = pdfText(bytes).replace(/\s+/g, '')
+
+    for (const index of [0, 30, 59])
+      expect(text).toContain(`pull/${1000 + index}`)
+    expect(text).toContain(first!.title.replace(/\s+/g, ''))
+  }, 60_000)
+
   it('prints the whole of a risk acceptance whose texts run longer than a page', async () => {
     const state = loadReportState(db, 1, now)
     const long = (word: string) =>
