@@ -6,6 +6,7 @@ import {
 import type { ActiveSession } from '~/models/session.server'
 import { CSRF_FIELD } from '~/utils/forms'
 import { fail } from '~/utils/http.server'
+import { logSecurityEvent } from '~/utils/logger.server'
 import { safeEqual } from '~/utils/secrets.server'
 
 /**
@@ -29,8 +30,13 @@ export async function readUploadForm(
     fail(400, 'The upload could not be read. Choose the file again.')
   }
   const token = form.get(CSRF_FIELD)
-  if (typeof token !== 'string' || !safeEqual(token, session.csrfToken))
+  if (typeof token !== 'string' || !safeEqual(token, session.csrfToken)) {
+    logSecurityEvent('csrf_token_invalid', 'denied', {
+      route: new URL(request.url).pathname,
+      userId: session.user.id,
+    })
     fail(403, 'This form has expired. Reload the page and try again.')
+  }
   return form
 }
 
