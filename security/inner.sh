@@ -16,6 +16,9 @@ COOKIE="$(prep p.cookieName)=$(prep p.security.session)"
 # wapiti takes cookies as a JSON jar keyed by host and path.
 prep "JSON.stringify({'127.0.0.1': {'/': {[p.cookieName]: {value: p.security.session, expires: null, secure: false, port: null, version: 0}}}})" >"$WORK/wapiti-cookie.json"
 TOKEN=$(prep p.security.token)
+# The assessment and people that the state-changing forms act on
+# (security/scan-fixtures.ts).
+SCAN=$(prep p.scan.slug)
 
 NODE_ENV=production HOST=127.0.0.1 PORT=3000 DATABASE_PATH="$WORK/clearance.db" \
   LOG_LEVEL=warn LOGIN_LIMIT_PER_ACCOUNT=100000 LOGIN_LIMIT_PER_IP=100000 \
@@ -44,7 +47,46 @@ sqlmap_target() { # name, then sqlmap arguments
   "${SQLMAP[@]}" --output-dir="$WORK/sqlmap-$name" "$@" >"$WORK/sqlmap-$name.log" 2>&1
   echo "sqlmap $name: exit $?" >>"$WORK/sqlmap-exits.txt"
 }
+# Forms that change a finding or task carry its version, which every
+# accepted request raises. Before each request sqlmap reads the current one
+# from the database (read-only), as a browser reads it from the page, so
+# the payloads reach the change itself and not a version conflict. A
+# version that is itself the payload is left as it is.
+fresh_version() { # table, row id: prints code for sqlmap's --eval
+  printf "import sqlite3; version = str(sqlite3.connect('file:%s?mode=ro', uri=True).execute('select version from %s where id = %d').fetchone()[0]) if version.isdigit() else version" \
+    "$WORK/clearance.db" "$1" "$2"
+}
+# Upload forms are multipart: sqlmap finds each part in such a body and
+# appends its payloads to the part's value, a file's content included.
+BOUNDARY=ClearanceScanBoundary
+multipart() { # name=value pairs; a value @file:type:content is a file part
+  local pair name value file type content
+  for pair in "$@"; do
+    name="${pair%%=*}"
+    value="${pair#*=}"
+    printf -- '--%s\r\n' "$BOUNDARY"
+    if [[ "$value" == @* ]]; then
+      file="${value#@}" && content="${file#*:}" && file="${file%%:*}"
+      type="${content%%:*}" && content="${content#*:}"
+      printf 'Content-Disposition: form-data; name="%s"; filename="%s"\r\nContent-Type: %s\r\n\r\n%s\r\n' \
+        "$name" "$file" "$type" "$content"
+    else
+      printf 'Content-Disposition: form-data; name="%s"\r\n\r\n%s\r\n' "$name" "$value"
+    fi
+  done
+  # No line break after the closing boundary: the shell would drop it from
+  # $(...) and leave a lone carriage return, which no browser sends.
+  printf -- '--%s--' "$BOUNDARY"
+}
 FILTERS="severity=critical&status=open&owasp=A03&blocker=true&overdue=false&assignee=me&q=token&sort=cvss&dir=desc&page=1&pageSize=50"
+# The files of security/targets/ are shared out between the two sqlmap
+# lanes, one each in turn, so that neither lane waits long on the other.
+target_files() { # lane 0 or 1: prints that lane's share of the files
+  local index=0 file
+  for file in security/targets/*.sh; do
+    [ $((index++ % 2)) -eq "$1" ] && echo "$file"
+  done
+}
 lane_pages() {
   step "sqlmap canary"
   # Boolean, error and union techniques find the canary in seconds.
@@ -53,6 +95,7 @@ lane_pages() {
   sqlmap_target findings-anon -u "$APP/assessments/$SLUG/findings?severity=high&q=token&sort=due"
   sqlmap_target findings -u "$APP/assessments/$SLUG/findings?$FILTERS" --cookie "$COOKIE"
   sqlmap_target finding-path -u "$APP/assessments/$SLUG*/findings/P2-001*" --cookie "$COOKIE"
+  for extra in $(target_files 0); do source "$extra"; done
 }
 lane_forms() {
   step "sqlmap login and setup (signed out)"
@@ -65,7 +108,7 @@ lane_forms() {
   sqlmap_target api-findings -u "$APP/api/v1/assessments/$SLUG/findings?$FILTERS" -H "Authorization: Bearer $TOKEN"
   sqlmap_target api-path -u "$APP/api/v1/assessments/$OTHER*/findings" -H "Authorization: Bearer $TOKEN"
   # Endpoints that landed later, each file a few more sqlmap_target lines.
-  for extra in security/targets/*.sh; do [ -f "$extra" ] && source "$extra"; done
+  for extra in $(target_files 1); do source "$extra"; done
 }
 
 # ---- wapiti: crawl and attack, loopback only, never ssrf/xxe/wapp.

@@ -10,6 +10,8 @@ import { createApiToken } from '~/models/api-token.server'
 import { createSession, findActiveSession } from '~/models/session.server'
 import { createUser } from '~/models/user.server'
 import { sessionCookieName } from '~/utils/auth.server'
+import type { Role } from '#db/schema/accounts'
+import { createScanFixtures, withoutUser } from './scan-fixtures'
 
 /**
  * Prepares a throwaway database for the scanners, the load test and the
@@ -18,7 +20,11 @@ import { sessionCookieName } from '~/utils/auth.server'
  * engineer may not see, sessions and all-scope tokens. Every password and
  * token is random and printed as JSON on stdout, never stored in git.
  *
+ * With --scan-fixtures it also prepares what the sqlmap targets post to
+ * (security/scan-fixtures.ts).
+ *
  * Usage: DATABASE_PATH=... SECRET_KEY=... tsx security/prepare.ts [out.json]
+ *   [--scan-fixtures]
  */
 const { db } = getConnection()
 migrateDatabase(db)
@@ -29,11 +35,11 @@ const password = () => crypto.randomBytes(18).toString('base64url')
 const day = 86_400_000
 const timeouts = { idleMinutes: 600, absoluteHours: 12 }
 
-async function person(role: 'admin' | 'security' | 'engineer') {
+async function person(role: Role, label: string = role) {
   const secret = password()
   const user = await createUser(db, {
-    email: `${role}-${run}@example.test`,
-    name: `${role} ${run}`,
+    email: `${label}-${run}@example.test`,
+    name: `${label} ${run}`,
     role,
     password: secret,
   })
@@ -47,12 +53,12 @@ async function person(role: 'admin' | 'security' | 'engineer') {
     },
     timeouts,
   )
-  const token = createApiToken(db, {
+  const created = createApiToken(db, {
     userId: user.id,
     name: `prepare ${run}`,
     scopes: [...API_SCOPES],
     expiresAt: new Date(Date.now() + day),
-  }).secret
+  })
   // The session's CSRF token, for scanners that post the app's forms.
   const csrf = findActiveSession(db, session, timeouts)?.csrfToken ?? ''
   return {
@@ -61,7 +67,9 @@ async function person(role: 'admin' | 'security' | 'engineer') {
     password: secret,
     session,
     csrf,
-    token,
+    token: created.secret,
+    tokenId: created.id,
+    user,
   }
 }
 
@@ -88,17 +96,25 @@ db.insert(assessmentMembers)
   .values({ assessmentId: main.id, userId: engineer.id })
   .run()
 
+// Only the scanners need the extra fixtures; the fault tests keep their
+// database as small as before (one of them runs on a 6 MB disk).
+const scan = process.argv.includes('--scan-fixtures')
+  ? await createScanFixtures(db, { run, timeouts, person, admin, security })
+  : undefined
+
 const result = {
   cookieName: sessionCookieName(),
   slug: main.slug,
   assessmentId: main.id,
   otherSlug,
   otherId,
-  admin,
-  security,
-  engineer,
+  admin: withoutUser(admin),
+  security: withoutUser(security),
+  engineer: withoutUser(engineer),
+  ...(scan ? { scan } : {}),
 }
 const json = JSON.stringify(result)
-if (process.argv[2]) fs.writeFileSync(process.argv[2], json, { mode: 0o600 })
+const out = process.argv.slice(2).find((arg) => !arg.startsWith('--'))
+if (out) fs.writeFileSync(out, json, { mode: 0o600 })
 process.stdout.write(`${json}\n`)
 getConnection().sqlite.close()

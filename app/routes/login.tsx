@@ -23,6 +23,7 @@ import {
   loginRetryAfter,
   recordFailedLogin,
 } from '~/utils/login-limits.server'
+import { readFormBody } from '~/utils/forms.server'
 import { logSecurityEvent } from '~/utils/logger.server'
 import { safeRedirect } from '~/utils/redirect'
 import { getDb } from '#db/client.server'
@@ -50,7 +51,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request, context)
-  const form = Object.fromEntries(await request.formData())
+  const form = Object.fromEntries(await readFormBody(request))
   const parsed = LoginSchema.safeParse(form)
   if (!parsed.success) {
     const fieldErrors = z.flattenError(parsed.error).fieldErrors

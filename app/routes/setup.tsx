@@ -19,6 +19,7 @@ import {
   sessionTimeouts,
 } from '~/utils/auth.server'
 import { fail } from '~/utils/http.server'
+import { readFormBody } from '~/utils/forms.server'
 import { logSecurityEvent } from '~/utils/logger.server'
 import { getDb } from '#db/client.server'
 
@@ -49,7 +50,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request, context)
-  const form = Object.fromEntries(await request.formData())
+  const form = Object.fromEntries(await readFormBody(request))
   const parsed = SetupSchema.safeParse(form)
   const db = getDb()
   if (!isValidSetupToken(db, String(form.token ?? '')))

@@ -1,15 +1,13 @@
-# Sourced by security/inner.sh (lane_forms): the signed-in forms that post
-# with a CSRF token (plan and gates), as the security user. The token is
-# the session's own and is not itself attacked (--skip=csrf).
+# Sourced by security/inner.sh: the plan's reschedule form and the finding
+# page's comment and due-date forms, which post with a CSRF token, as the
+# security user. The token is the session's own and is not itself attacked
+# (--skip=csrf); the other target files post the same way.
 CSRF=$(prep p.security.csrf)
 if curl -s -o /dev/null -w '%{http_code}' -b "$COOKIE" "$APP/assessments/$SLUG/plan" | grep -q 200; then
-  step "sqlmap plan and gates forms (security, with CSRF token)"
+  step "sqlmap plan reschedule form (security, with CSRF token)"
   sqlmap_target plan-reschedule -u "$APP/assessments/$SLUG/plan" --cookie "$COOKIE" --skip=csrf \
     --data "csrf=$CSRF&intent=reschedule&startOn=2026-12-07"
-  # The create-task form is not in the run: each request creates a task
-  # and the page grows with them, so sqlmap needs over 3 minutes a field.
-  # In separate runs its phaseId and title fields were clean; see
-  # docs/security.md.
+  # The plan's other forms are in plan-gates.sh.
 fi
 if curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$APP/api/v1/assessments/$SLUG/readiness" | grep -q 200; then
   step "sqlmap readiness and plan API (bearer)"

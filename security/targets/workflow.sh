@@ -1,4 +1,4 @@
-# Sourced by security/inner.sh (lane_forms): the finding workflow's API,
+# Sourced by security/inner.sh: the finding workflow's API,
 # scanned when the server has it. JSON bodies are tested field by field.
 FINDING_API="$APP/api/v1/assessments/$OTHER/findings/P2-010"
 probe=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $TOKEN" \
