@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { asc, desc, eq, gt } from 'drizzle-orm'
+import { asc, desc, eq, gt, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { auditLog, type SelectAuditEntry } from '#db/schema/audit'
 
@@ -56,33 +56,73 @@ function serialise(value: unknown): string | null {
  * SQLite, so reading the last hash and inserting the next cannot race.
  */
 export function appendAudit(db: Db, input: AuditInput): SelectAuditEntry {
-  const [last] = db
-    .select({ id: auditLog.id, hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.id))
-    .limit(1)
-    .all()
-  const entry: Hashable = {
-    id: (last?.id ?? 0) + 1,
-    at: input.at ?? new Date().toISOString(),
-    actorId: input.actorId,
-    actorLabel: input.actorLabel,
-    action: input.action,
-    entityType: input.entityType,
-    entityId:
-      input.entityId === undefined || input.entityId === null
-        ? null
-        : String(input.entityId),
-    assessmentId: input.assessmentId ?? null,
-    before: serialise(input.before),
-    after: serialise(input.after),
-    ipAddress: input.ipAddress ?? null,
-    requestId: input.requestId ?? null,
-    prevHash: last?.hash ?? GENESIS_HASH,
+  return auditAppender(db)(input)
+}
+
+const placeholder = (name: keyof SelectAuditEntry) => sql.placeholder(name)
+
+/**
+ * For writing many entries in one transaction (an import writes one per
+ * finding): the insert is prepared once, and the chain's last entry is read
+ * once and then carried along in memory, instead of a lookup and a freshly
+ * built statement per entry. Valid only inside the transaction it was made
+ * in: outside one, another writer could append between two calls.
+ */
+export function auditAppender(db: Db): (input: AuditInput) => SelectAuditEntry {
+  const insert = db
+    .insert(auditLog)
+    .values({
+      id: placeholder('id'),
+      at: placeholder('at'),
+      actorId: placeholder('actorId'),
+      actorLabel: placeholder('actorLabel'),
+      action: placeholder('action'),
+      entityType: placeholder('entityType'),
+      entityId: placeholder('entityId'),
+      assessmentId: placeholder('assessmentId'),
+      before: placeholder('before'),
+      after: placeholder('after'),
+      ipAddress: placeholder('ipAddress'),
+      requestId: placeholder('requestId'),
+      prevHash: placeholder('prevHash'),
+      hash: placeholder('hash'),
+    })
+    .prepare()
+  let last: { id: number; hash: string } | undefined
+  let lastRead = false
+  return (input) => {
+    if (!lastRead) {
+      ;[last] = db
+        .select({ id: auditLog.id, hash: auditLog.hash })
+        .from(auditLog)
+        .orderBy(desc(auditLog.id))
+        .limit(1)
+        .all()
+      lastRead = true
+    }
+    const entry: Hashable = {
+      id: (last?.id ?? 0) + 1,
+      at: input.at ?? new Date().toISOString(),
+      actorId: input.actorId,
+      actorLabel: input.actorLabel,
+      action: input.action,
+      entityType: input.entityType,
+      entityId:
+        input.entityId === undefined || input.entityId === null
+          ? null
+          : String(input.entityId),
+      assessmentId: input.assessmentId ?? null,
+      before: serialise(input.before),
+      after: serialise(input.after),
+      ipAddress: input.ipAddress ?? null,
+      requestId: input.requestId ?? null,
+      prevHash: last?.hash ?? GENESIS_HASH,
+    }
+    const row = { ...entry, hash: hashAuditEntry(entry) }
+    insert.run(row)
+    last = row
+    return row
   }
-  const row = { ...entry, hash: hashAuditEntry(entry) }
-  db.insert(auditLog).values(row).run()
-  return row
 }
 
 export type ChainVerdict =

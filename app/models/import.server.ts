@@ -9,7 +9,7 @@ import { parseImport } from '~/domain/import/parse'
 import { planImport, type ImportPlan } from '~/domain/import/plan'
 import type { ImportFormat } from '~/domain/import/types'
 import { STANDARD_RULE_GATES } from '~/domain/standard-gates'
-import { appendAudit } from './audit.server'
+import { auditAppender } from './audit.server'
 import type { AuditContext } from './sign-off.server'
 
 export interface NewAssessmentFields {
@@ -89,24 +89,20 @@ export function applyImport(
   now = new Date(),
 ): ImportPreview & { assessmentId?: number; slug?: string } {
   const at = now.toISOString()
-  const audit = (
-    tx: Db,
-    entry: {
-      action: string
-      entityType: string
-      entityId: number
-      assessmentId: number
-      after?: unknown
-    },
-  ) =>
-    appendAudit(tx, {
-      actorId: context.actor.id,
-      actorLabel: context.actor.email,
-      ipAddress: context.ipAddress ?? null,
-      requestId: context.requestId ?? null,
-      at,
-      ...entry,
-    })
+  const auditEntry = (entry: {
+    action: string
+    entityType: string
+    entityId: number
+    assessmentId: number
+    after?: unknown
+  }) => ({
+    actorId: context.actor.id,
+    actorLabel: context.actor.email,
+    ipAddress: context.ipAddress ?? null,
+    requestId: context.requestId ?? null,
+    at,
+    ...entry,
+  })
   try {
     return applyInTransaction()
   } catch (error) {
@@ -117,6 +113,8 @@ export function applyImport(
 
   function applyInTransaction() {
     return db.transaction((tx) => {
+      const audit = auditAppender(tx)
+      const write = importWriters(tx)
       let assessmentId: number
       let slug: string
       if ('create' in target) {
@@ -140,13 +138,15 @@ export function applyImport(
             .values({ ...gate, assessmentId, type: 'rule', position })
             .run(),
         )
-        audit(tx, {
-          action: 'assessment.created',
-          entityType: 'assessment',
-          entityId: assessmentId,
-          assessmentId,
-          after: { ...target.create, via: `import (${format})` },
-        })
+        audit(
+          auditEntry({
+            action: 'assessment.created',
+            entityType: 'assessment',
+            entityId: assessmentId,
+            assessmentId,
+            after: { ...target.create, via: `import (${format})` },
+          }),
+        )
       } else {
         assessmentId = target.assessmentId
         slug = ''
@@ -155,53 +155,43 @@ export function applyImport(
       // Throwing rolls back the transaction, the new assessment included.
       if (!preview.ok) throw new ImportRefused(preview.message)
       for (const finding of preview.plan.create) {
-        const row = tx
-          .insert(findings)
-          .values({
-            assessmentId,
-            reference: finding.reference,
-            title: finding.title,
-            description: finding.description,
-            remediation: finding.remediation,
-            affected: finding.affected,
-            auditorSeverity: finding.severity,
-            severity: finding.severity,
-            cvssVector: finding.cvssVector,
-            cvssVersion: finding.cvssVersion,
-            cvssScore: finding.cvssScore,
-            cvssRating: null,
-            scoreSource: finding.scoreSource,
-            auditorCvssVector: finding.cvssVector,
-            auditorCvssScore: finding.cvssScore,
-            cweId: finding.cweId,
-            owaspTop10: finding.owaspTop10,
-            owaspApiTop10: finding.owaspApiTop10,
-            fingerprint: finding.fingerprint,
-            source: finding.source,
-            createdAt: at,
-            updatedAt: at,
-          })
-          .returning({ id: findings.id })
-          .get()
-        tx.insert(findingEvents)
-          .values({
-            findingId: row.id,
-            assessmentId,
-            actorId: context.actor.id,
-            kind: 'created',
-            toStatus: 'open',
-            severity: finding.severity,
-            note: `imported from ${finding.source}`,
-            createdAt: at,
-          })
-          .run()
-        audit(tx, {
-          action: 'finding.imported',
-          entityType: 'finding',
-          entityId: row.id,
+        const row = write.finding.get({
           assessmentId,
-          after: { reference: finding.reference, source: finding.source },
+          reference: finding.reference,
+          title: finding.title,
+          description: finding.description,
+          remediation: finding.remediation,
+          affected: finding.affected,
+          severity: finding.severity,
+          cvssVector: finding.cvssVector,
+          cvssVersion: finding.cvssVersion,
+          cvssScore: finding.cvssScore,
+          scoreSource: finding.scoreSource,
+          cweId: finding.cweId,
+          owaspTop10: finding.owaspTop10,
+          owaspApiTop10: finding.owaspApiTop10,
+          fingerprint: finding.fingerprint,
+          source: finding.source,
+          at,
         })
+        if (!row) throw new Error('The imported finding was not stored.')
+        write.created.run({
+          findingId: row.id,
+          assessmentId,
+          actorId: context.actor.id,
+          severity: finding.severity,
+          note: `imported from ${finding.source}`,
+          at,
+        })
+        audit(
+          auditEntry({
+            action: 'finding.imported',
+            entityType: 'finding',
+            entityId: row.id,
+            assessmentId,
+            after: { reference: finding.reference, source: finding.source },
+          }),
+        )
       }
       for (const update of preview.plan.update) {
         const changes = Object.fromEntries(
@@ -221,25 +211,24 @@ export function applyImport(
           })
           .where(eq(findings.id, update.id))
           .run()
-        tx.insert(findingEvents)
-          .values({
-            findingId: update.id,
-            assessmentId,
-            actorId: context.actor.id,
-            kind: 'edited',
-            severity: update.finding.severity,
-            changes,
-            note: `updated by import from ${update.finding.source}`,
-            createdAt: at,
-          })
-          .run()
-        audit(tx, {
-          action: 'finding.import_updated',
-          entityType: 'finding',
-          entityId: update.id,
+        write.edited.run({
+          findingId: update.id,
           assessmentId,
-          after: { reference: update.reference, changes: update.changes },
+          actorId: context.actor.id,
+          severity: update.finding.severity,
+          changes,
+          note: `updated by import from ${update.finding.source}`,
+          at,
         })
+        audit(
+          auditEntry({
+            action: 'finding.import_updated',
+            entityType: 'finding',
+            entityId: update.id,
+            assessmentId,
+            after: { reference: update.reference, changes: update.changes },
+          }),
+        )
       }
       return { ...preview, assessmentId, slug }
     })
@@ -247,6 +236,75 @@ export function applyImport(
 }
 
 class ImportRefused extends Error {}
+
+const slot = sql.placeholder
+
+/**
+ * The two inserts an import repeats for every finding, prepared once per
+ * import instead of once per row. Drizzle would otherwise rebuild each
+ * statement and SQLite prepare it again; preparing an insert into
+ * finding_events also compiles the burndown trigger on that table
+ * (drizzle/0002_open-deltas.sql), which costs more than running it. Values
+ * go in through placeholders, so the statements stay parameterized.
+ */
+function importWriters(tx: Db) {
+  return {
+    finding: tx
+      .insert(findings)
+      .values({
+        assessmentId: slot('assessmentId'),
+        reference: slot('reference'),
+        title: slot('title'),
+        description: slot('description'),
+        remediation: slot('remediation'),
+        affected: slot('affected'),
+        auditorSeverity: slot('severity'),
+        severity: slot('severity'),
+        cvssVector: slot('cvssVector'),
+        cvssVersion: slot('cvssVersion'),
+        cvssScore: slot('cvssScore'),
+        cvssRating: null,
+        scoreSource: slot('scoreSource'),
+        auditorCvssVector: slot('cvssVector'),
+        auditorCvssScore: slot('cvssScore'),
+        cweId: slot('cweId'),
+        owaspTop10: slot('owaspTop10'),
+        owaspApiTop10: slot('owaspApiTop10'),
+        fingerprint: slot('fingerprint'),
+        source: slot('source'),
+        createdAt: slot('at'),
+        updatedAt: slot('at'),
+      })
+      .returning({ id: findings.id })
+      .prepare(),
+    created: tx
+      .insert(findingEvents)
+      .values({
+        findingId: slot('findingId'),
+        assessmentId: slot('assessmentId'),
+        actorId: slot('actorId'),
+        kind: 'created',
+        toStatus: 'open',
+        severity: slot('severity'),
+        note: slot('note'),
+        createdAt: slot('at'),
+      })
+      .prepare(),
+    edited: tx
+      .insert(findingEvents)
+      .values({
+        findingId: slot('findingId'),
+        assessmentId: slot('assessmentId'),
+        actorId: slot('actorId'),
+        kind: 'edited',
+        severity: slot('severity'),
+        changes: slot('changes'),
+        note: slot('note'),
+        createdAt: slot('at'),
+      })
+      .prepare(),
+  }
+}
 
 /**
  * Uploads waiting for confirmation, in this process's memory for 15

@@ -9,6 +9,7 @@ import { parseFindingsCsv } from '~/domain/import/csv'
 import { parseSarif } from '~/domain/import/sarif'
 import { MAX_IMPORT_RESULTS } from '~/domain/import/types'
 import { STANDARD_RULE_GATES } from '~/domain/standard-gates'
+import { verifyAuditChain } from '~/models/audit.server'
 import { applyImport, previewImport } from '~/models/import.server'
 import { loadReadiness } from '~/models/readiness.server'
 import { createUser, type SafeUser } from '~/models/user.server'
@@ -140,7 +141,8 @@ describe('Reading CSV', () => {
 })
 
 describe('Importing into an assessment', () => {
-  const { db } = createTestDb()
+  const connection = createTestDb()
+  const { db } = connection
   seedIfEmpty(db, new Date('2026-12-03T09:00:00Z'))
   let actor: SafeUser
   beforeAll(async () => {
@@ -258,5 +260,119 @@ describe('Importing into an assessment', () => {
     expect(readiness.failing.map((gate) => gate.name)).toContain(
       'Every high finding verified or risk-accepted',
     )
+  })
+  it('stores each finding with its created event, burndown change and audit entry, and an update with its changes', () => {
+    const at = new Date('2026-12-02T08:00:00.000Z')
+    const target = {
+      create: {
+        name: 'Stored in full',
+        slug: 'stored-in-full',
+        targetService: 'svc',
+        assessor: 'me',
+        assessedOn: '2026-12-01',
+      },
+    }
+    const first = applyImport(
+      db,
+      target,
+      'csv',
+      fixture('findings.csv'),
+      {
+        actor,
+      },
+      at,
+    )
+    if (!first.ok || first.assessmentId === undefined)
+      throw new Error('import refused')
+    const assessmentId = first.assessmentId
+    const changed = fixture('findings.csv').replace(
+      'Open redirect in login flow',
+      'Open redirect after login',
+    )
+    const second = applyImport(
+      db,
+      { assessmentId },
+      'csv',
+      changed,
+      {
+        actor,
+      },
+      at,
+    )
+    if (!second.ok) throw new Error(second.message)
+
+    const created = first.plan.create
+    const stored = db
+      .select()
+      .from(findings)
+      .where(eq(findings.assessmentId, assessmentId))
+      .orderBy(findings.reference)
+      .all()
+    expect(stored.map((row) => row.reference)).toEqual(
+      created.map((finding) => finding.reference).sort(),
+    )
+    for (const row of stored) {
+      const source = created.find((c) => c.reference === row.reference)!
+      expect(row).toMatchObject({
+        severity: source.severity,
+        auditorSeverity: source.severity,
+        affected: source.affected,
+        cvssScore: source.cvssScore,
+        auditorCvssScore: source.cvssScore,
+        fingerprint: source.fingerprint,
+        status: 'open',
+        createdAt: at.toISOString(),
+      })
+    }
+
+    const events = connection.sqlite
+      .prepare(
+        `select f.reference, e.kind, e.to_status as toStatus, e.changes, e.actor_id as actorId
+         from finding_events e join findings f on f.id = e.finding_id
+         where e.assessment_id = ? order by e.id`,
+      )
+      .all(assessmentId)
+    expect(events).toEqual([
+      ...stored
+        .map((row) => row.reference)
+        .map((reference) => ({
+          reference,
+          kind: 'created',
+          toStatus: 'open',
+          changes: null,
+          actorId: actor.id,
+        })),
+      {
+        reference: 'IMP-001',
+        kind: 'edited',
+        toStatus: null,
+        changes: JSON.stringify({
+          title: {
+            from: 'Open redirect in login flow',
+            to: 'Open redirect after login',
+          },
+        }),
+        actorId: actor.id,
+      },
+    ])
+    const opened = connection.sqlite
+      .prepare(
+        'select sum(delta) as open from finding_open_deltas where assessment_id = ?',
+      )
+      .get(assessmentId) as { open: number }
+    expect(opened.open).toBe(stored.length)
+
+    const audited = db
+      .select({ action: auditLog.action, entityId: auditLog.entityId })
+      .from(auditLog)
+      .where(eq(auditLog.assessmentId, assessmentId))
+      .orderBy(auditLog.id)
+      .all()
+    expect(audited.map((entry) => entry.action)).toEqual([
+      'assessment.created',
+      ...stored.map(() => 'finding.imported'),
+      'finding.import_updated',
+    ])
+    expect(verifyAuditChain(db)).toMatchObject({ intact: true })
   })
 })
