@@ -154,14 +154,20 @@ export function readinessQueries(context: FloorContext) {
     `select created_at from sign_offs where assessment_id = ? and user_id = ?
      order by created_at desc limit 1`,
   )
-  // One stand-in finding per class of finding, as loadVerdict reads them.
+  // One stand-in finding per class of finding, as loadVerdict reads them:
+  // grouped in index order, acceptance classes by conditional aggregates.
   const classes = context.sqlite.prepare(
-    `select min(id), min(reference), '', severity, status, is_blocker,
-       min(risk_accepted_until)
+    `select severity, status, is_blocker,
+       min(case when risk_accepted_until is null then id end),
+       min(case when risk_accepted_until is null then reference end),
+       min(case when risk_accepted_until <= @now then id end),
+       min(case when risk_accepted_until <= @now then reference end),
+       min(case when risk_accepted_until <= @now then risk_accepted_until end),
+       min(case when risk_accepted_until > @now then id end),
+       min(case when risk_accepted_until > @now then reference end),
+       min(case when risk_accepted_until > @now then risk_accepted_until end)
      from findings where assessment_id = @id and archived_at is null
-     group by status, severity, is_blocker,
-       case when risk_accepted_until is null then 0
-         when risk_accepted_until > @now then 2 else 1 end`,
+     group by status, severity, is_blocker`,
   )
   // 'answer': loadReadinessAnswer; 'readiness': loadReadiness alone;
   // 'verdict': loadVerdict (the portfolio's per-assessment verdict).
