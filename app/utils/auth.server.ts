@@ -7,7 +7,7 @@ import { getRequiredTwoFactorRoles } from '~/models/settings.server'
 import type { SafeUser } from '~/models/user.server'
 import { getDb } from '#db/client.server'
 import { fail } from './http.server'
-import { logSecurityEvent } from './logger.server'
+import { logSecurityEvent, rememberRequestOrigin } from './logger.server'
 import { memoizeForRequest } from './request-memo.server'
 
 /**
@@ -136,6 +136,7 @@ export function requireUser(
   request: Request,
   context?: AppLoadContext,
 ): { user: SafeUser; session: ActiveSession } {
+  rememberRequestOrigin(request, context)
   assertSameOrigin(request, context)
   const session = getSession(request, context)
   if (!session || session.pendingSecondFactor) {

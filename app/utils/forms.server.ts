@@ -1,6 +1,6 @@
 import type { ActiveSession } from '~/models/session.server'
 import { fail } from './http.server'
-import { logSecurityEvent } from './logger.server'
+import { logSecurityEvent, requestOrigin } from './logger.server'
 import { CSRF_FIELD } from './forms'
 import { safeEqual } from './secrets.server'
 
@@ -30,6 +30,7 @@ export async function readForm(
   const token = form.get(CSRF_FIELD)
   if (typeof token !== 'string' || !safeEqual(token, session.csrfToken)) {
     logSecurityEvent('csrf_token_invalid', 'denied', {
+      ...requestOrigin(request),
       route: new URL(request.url).pathname,
       userId: session.user.id,
     })

@@ -33,6 +33,30 @@ export interface RequestLogContext {
   userId?: number | null
 }
 
+const origins = new WeakMap<Request, RequestLogContext>()
+
+/**
+ * Remembers which request id and client address a request carries, for
+ * code that is handed only the request (the form readers that refuse a
+ * missing CSRF token), so its security lines say where they came from like
+ * every other line. Held per request object and dropped with it.
+ */
+export function rememberRequestOrigin(
+  request: Request,
+  context: { requestId?: string; clientIp?: string } | undefined,
+) {
+  if (context)
+    origins.set(request, {
+      requestId: context.requestId,
+      clientIp: context.clientIp,
+    })
+}
+
+/** The request id and client address remembered for this request, if any. */
+export function requestOrigin(request: Request): RequestLogContext {
+  return origins.get(request) ?? {}
+}
+
 /**
  * A security event (login, denial, token change, export...), one line each,
  * with who, from where, and the outcome.

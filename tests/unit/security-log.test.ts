@@ -396,8 +396,6 @@ describe('Security events are logged as structured lines (ASVS 16.x)', () => {
       origin: 'https://evil.example',
     })
 
-    // readForm is not handed the load context, so these lines carry the
-    // route and the user but no request id or address (docs/security.md).
     const before = lines.length
     const missing = await run(tokensAction, '/account/tokens', {
       session,
@@ -410,7 +408,7 @@ describe('Security events are logged as structured lines (ASVS 16.x)', () => {
     expect(refused).toHaveLength(1)
     expectSecurityLine(refused[0]!, {
       outcome: 'denied',
-      route: '/account/tokens',
+      ...from(missing.requestId, '/account/tokens'),
       userId: user.id,
     })
   })
@@ -439,7 +437,7 @@ describe('Security events are logged as structured lines (ASVS 16.x)', () => {
     expect(refused).toHaveLength(1)
     expectSecurityLine(refused[0]!, {
       outcome: 'denied',
-      route: '/verify',
+      ...from(ctx.requestId, '/verify'),
       userId: user.id,
     })
   })
