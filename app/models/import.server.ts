@@ -1,4 +1,3 @@
-import crypto from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
 import type { Db } from '#db/client.server'
 import { assessments } from '#db/schema/assessments'
@@ -304,49 +303,4 @@ function importWriters(tx: Db) {
       })
       .prepare(),
   }
-}
-
-/**
- * Uploads waiting for confirmation, in this process's memory for 15
- * minutes, keyed by a random id and bound to the user who uploaded. The
- * confirm re-reads the stored content, never anything from the browser.
- */
-const PENDING_TTL_MS = 15 * 60 * 1000
-const MAX_PENDING = 20
-interface PendingImport {
-  userId: number
-  scope: string
-  format: ImportFormat
-  content: string
-  /** For an import into a new assessment: its fields from the form. */
-  fields?: NewAssessmentFields
-}
-
-const pending = new Map<string, PendingImport & { expires: number }>()
-
-export function stashPendingImport(
-  entry: PendingImport,
-  now = Date.now(),
-): string {
-  for (const [id, item] of pending) if (item.expires < now) pending.delete(id)
-  while (pending.size >= MAX_PENDING) {
-    const oldest = pending.keys().next().value
-    if (oldest === undefined) break
-    pending.delete(oldest)
-  }
-  const id = crypto.randomBytes(18).toString('base64url')
-  pending.set(id, { ...entry, expires: now + PENDING_TTL_MS })
-  return id
-}
-
-export function takePendingImport(
-  id: string,
-  userId: number,
-  scope: string,
-  now = Date.now(),
-) {
-  const entry = pending.get(id)
-  if (!entry || entry.userId !== userId || entry.scope !== scope) return null
-  pending.delete(id)
-  return entry.expires < now ? null : entry
 }

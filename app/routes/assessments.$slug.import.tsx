@@ -8,12 +8,11 @@ import { Form, Link, useActionData } from '@remix-run/react'
 import { CsrfInput } from '~/components/csrf-input'
 import { buttonClass } from '~/components/field'
 import { MAX_IMPORT_BYTES } from '~/domain/import/types'
+import { applyImport, previewImport } from '~/models/import.server'
 import {
-  applyImport,
-  previewImport,
   stashPendingImport,
   takePendingImport,
-} from '~/models/import.server'
+} from '~/models/import-pending.server'
 import { chooseImportFormat } from '~/models/import-upload.server'
 import { FormatSelect, ImportPreview } from '~/reports/import-preview'
 import { fileText, readUploadForm } from '~/reports/upload.server'

@@ -11,13 +11,11 @@ import { buttonClass, Field } from '~/components/field'
 import { isFormDay } from '~/domain/dates'
 import { MAX_IMPORT_BYTES } from '~/domain/import/types'
 import { can } from '~/domain/permissions'
+import { applyImport, isSlugTaken, previewImport } from '~/models/import.server'
 import {
-  applyImport,
-  isSlugTaken,
-  previewImport,
   stashPendingImport,
   takePendingImport,
-} from '~/models/import.server'
+} from '~/models/import-pending.server'
 import { chooseImportFormat } from '~/models/import-upload.server'
 import { FormatSelect, ImportPreview } from '~/reports/import-preview'
 import { fileText, readUploadForm } from '~/reports/upload.server'
