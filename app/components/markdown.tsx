@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react'
-import ReactMarkdown from 'react-markdown'
+import ReactMarkdown, { type Components } from 'react-markdown'
 import rehypeHighlight from 'rehype-highlight'
 import remarkGfm from 'remark-gfm'
 
@@ -14,6 +14,13 @@ const highlightCodeBlocks = () => highlightTransformer
 // the same descriptions are shown again and again. The output depends only
 // on the source text, and React elements are immutable, so the element tree
 // of recently shown sources is kept (oldest dropped first) and reused.
+// A code block scrolls sideways when its lines are wider than the screen;
+// being focusable lets a keyboard user reach it and scroll it with the
+// arrow keys (axe: scrollable-region-focusable).
+const components: Components = {
+  pre: ({ node: _node, ...props }) => <pre tabIndex={0} {...props} />,
+}
+
 const RECENT_SOURCES = 500
 const recentlyRendered = new Map<string, ReactElement>()
 
@@ -25,6 +32,7 @@ function renderMarkdown(source: string): ReactElement {
     children: source,
     remarkPlugins: [remarkGfm],
     rehypePlugins: [highlightCodeBlocks],
+    components,
     skipHtml: false,
   })
   if (recentlyRendered.size >= RECENT_SOURCES) {

@@ -223,7 +223,7 @@ export function TaskItem({
             </button>
           </Form>
           {unlinked.length > 0 ? (
-            <Form method="post" className="flex items-center gap-1">
+            <Form method="post" className="flex max-w-full items-center gap-1">
               <CsrfInput />
               <input type="hidden" name="intent" value="link-finding" />
               <input type="hidden" name="taskId" value={task.id} />
@@ -233,7 +233,8 @@ export function TaskItem({
               <select
                 id={`task-${task.id}-link`}
                 name="findingId"
-                className={inputClass}
+                // Shrinks below its longest option on a narrow screen.
+                className={`${inputClass} min-w-0`}
               >
                 {unlinked.map((finding) => (
                   <option key={finding.id} value={finding.id}>
