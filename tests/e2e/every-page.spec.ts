@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test'
+import { getConnection } from '#db/client.server'
+import { createShareLink } from '~/models/report-share.server'
 import { expectNoAxeViolations } from './accessibility'
 import {
   addMember,
@@ -92,6 +94,24 @@ for (const viewport of VIEWPORTS) {
         '/admin/settings',
       ])
         await expectUsablePage(page, path)
+    })
+
+    test("the sign-in page and an auditor's shared report pass axe and fit the screen", async ({
+      page,
+    }) => {
+      const { id } = makeAssessment(`shared-${viewport.name}`)
+      const { user } = await makeUser('security')
+      const { token } = createShareLink(
+        getConnection().db,
+        {
+          assessmentId: id,
+          label: 'External auditor',
+          expiresAt: new Date(Date.now() + 7 * 86_400_000),
+        },
+        { actor: user },
+      )
+      await expectUsablePage(page, '/login')
+      await expectUsablePage(page, `/shared/${token}`)
     })
 
     test("an engineer's work list passes axe and fits the screen", async ({
