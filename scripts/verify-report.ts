@@ -3,7 +3,11 @@
  *
  * Answers whether Clearance produced a report file (or a report with this
  * digest), who exported it and when, and whether the assessment changed
- * since. Exit code 0 when recognised, 1 when not, 2 on a usage error.
+ * since. Exit code 0 when recognised (the exact bytes of an export, or a
+ * content digest Clearance exported), 1 when not recognised or when the
+ * file names a known digest but its bytes were altered, 2 on a usage
+ * error. A changed assessment is reported but still exits 0: the file is
+ * genuine, only no longer current.
  */
 import fs from 'node:fs'
 import { getDb } from '#db/client.server'
@@ -51,3 +55,5 @@ const lines = [
     : 'UNCHANGED: the assessment still has this content digest.',
 ]
 process.stdout.write(`${lines.join('\n')}\n`)
+const altered = result.match !== 'file' && !('digest' in input)
+if (altered) process.exit(1)
