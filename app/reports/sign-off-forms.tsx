@@ -144,7 +144,10 @@ export function SignOffPolicy({
           </li>
         ))}
       </ul>
-      <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-3">
+      <Form
+        method="post"
+        className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-3"
+      >
         <CsrfInput />
         <input type="hidden" name="intent" value="add-signer" />
         <div className="flex flex-col gap-1">

@@ -168,7 +168,7 @@ export default function AccountTokens() {
             <legend className="text-sm font-medium text-slate-800">
               Scopes
             </legend>
-            <div className="mt-1 grid gap-1 sm:grid-cols-2">
+            <div className="mt-1 grid grid-cols-1 gap-1 sm:grid-cols-2">
               {API_SCOPES.map((scope) => (
                 <label key={scope} className="flex items-start gap-2 text-sm">
                   <input

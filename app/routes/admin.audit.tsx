@@ -13,6 +13,7 @@ import { requirePermission } from '~/utils/auth.server'
 import { readForm } from '~/utils/forms.server'
 import { logSecurityEvent } from '~/utils/logger.server'
 import { getDb } from '#db/client.server'
+import { ScrollBox } from '~/components/scroll-box'
 
 export const meta: MetaFunction = () => [{ title: 'Audit log · Clearance' }]
 
@@ -90,7 +91,7 @@ export default function AuditLog() {
       {entries.length === 0 ? (
         <p className="mt-3">Nothing has been recorded yet.</p>
       ) : (
-        <div className="mt-2 overflow-x-auto">
+        <ScrollBox label="Audit log entries" className="mt-2">
           <table className="min-w-full border-collapse bg-white text-sm">
             <thead>
               <tr className="border-b border-slate-300 text-left">
@@ -136,7 +137,7 @@ export default function AuditLog() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
       <nav aria-label="Audit log pages" className="mt-3 flex gap-4">
         {page > 1 ? (

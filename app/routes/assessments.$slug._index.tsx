@@ -67,7 +67,7 @@ export default function AssessmentOverview() {
     assessment.targetWeeksMax,
   )
   return (
-    <div className="grid gap-6 lg:grid-cols-3">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
       <div className="lg:col-span-3">
         <VerdictBanner {...verdict} gatesHref="gates" />
       </div>
@@ -84,7 +84,7 @@ export default function AssessmentOverview() {
           </p>
         ) : null}
         <p className="mt-2 text-slate-800">{assessment.summary}</p>
-        <dl className="mt-4 grid gap-4 sm:grid-cols-2">
+        <dl className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-2">
           <Fact label="Target service">{assessment.targetService}</Fact>
           <Fact label="Assessor">{assessment.assessor}</Fact>
           <Fact label="Assessment date">{assessment.assessedOn}</Fact>

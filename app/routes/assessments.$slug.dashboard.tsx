@@ -96,7 +96,7 @@ export default function AssessmentDashboard() {
         </p>
       </div>
       <Verdict {...data.verdict} />
-      <div className="mt-3 grid gap-3 lg:grid-cols-3">
+      <div className="mt-3 grid grid-cols-1 gap-3 lg:grid-cols-3">
         <div className="min-w-0 space-y-3 lg:col-span-2">
           <Figures
             slug={data.slug}

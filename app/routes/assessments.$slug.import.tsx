@@ -161,7 +161,7 @@ export default function ImportPage() {
       <Form
         method="post"
         encType="multipart/form-data"
-        className="grid gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-3"
+        className="grid grid-cols-1 gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-3"
       >
         <CsrfInput />
         <div className="flex flex-col gap-1">

@@ -247,7 +247,10 @@ function ShareLinks({
           </p>
         </div>
       ) : null}
-      <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-3">
+      <Form
+        method="post"
+        className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-3"
+      >
         <CsrfInput />
         <input type="hidden" name="intent" value="create-link" />
         <Field

@@ -27,7 +27,7 @@ export default function Assessments() {
     <div>
       <h1 className="text-2xl font-semibold">Assessments</h1>
       <AssessmentListFrame list={list} shown={rows.length}>
-        <ul className="mt-4 grid gap-4 md:grid-cols-2">
+        <ul className="mt-4 grid grid-cols-1 gap-4 md:grid-cols-2">
           {rows.map((assessment) => (
             <li
               key={assessment.id}

@@ -194,7 +194,7 @@ export default function NewAssessmentImport() {
       <Form
         method="post"
         encType="multipart/form-data"
-        className="grid gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-2"
+        className="grid grid-cols-1 gap-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-2"
       >
         <CsrfInput />
         <Field

@@ -24,6 +24,10 @@ const VIEWPORTS = [
   { name: 'laptop', width: 1366, height: 768 },
 ] as const
 
+// A long name (the account form takes 120 characters) with no space to
+// break at.
+const LONG_NAME = `Maximiliane-${'Wolfeschlegelsteinhausen'.repeat(3)}`
+
 async function expectUsablePage(page: Page, path: string) {
   const response = await page.goto(path)
   expect(response?.status(), `${path} answers`).toBeLessThan(400)
@@ -54,6 +58,8 @@ for (const viewport of VIEWPORTS) {
       test.slow()
       const { slug } = makeAssessment(`pages-${viewport.name}`)
       const { user } = await makeUser('security')
+      // Lists of people (assignees, signers, members) hold this name.
+      await makeUser('engineer', LONG_NAME)
       await signInAs(page, user)
       const base = `/assessments/${slug}`
       for (const path of [
@@ -84,7 +90,7 @@ for (const viewport of VIEWPORTS) {
       page,
     }) => {
       const { user: admin } = await makeUser('admin')
-      const { user: other } = await makeUser('engineer')
+      const { user: other } = await makeUser('engineer', LONG_NAME)
       await signInAs(page, admin)
       for (const path of [
         '/admin',

@@ -128,7 +128,7 @@ export function DashboardCharts({ data }: { data: ChartsData }) {
       <h2 id="charts-heading" className="text-lg font-semibold">
         Progress
       </h2>
-      <div className="mt-2 grid gap-4 lg:grid-cols-2 print:block">
+      <div className="mt-2 grid grid-cols-1 gap-4 lg:grid-cols-2 print:block">
         <Burndown data={data} />
         <ChartFrame
           id="chart-risk"

@@ -7,6 +7,7 @@ import {
   type ComplianceStatus,
   type Scorecard,
 } from '~/domain/compliance'
+import { ScrollBox } from '~/components/scroll-box'
 
 const statusStyles: Record<ComplianceStatus, string> = {
   compliant: 'bg-emerald-50 text-emerald-900 ring-emerald-300',
@@ -48,7 +49,7 @@ export function ComplianceTable({
         {totals.compliant} compliant, {totals.partial} partly compliant,{' '}
         {totals.not_compliant} not compliant.
       </p>
-      <div className="mt-2 overflow-x-auto">
+      <ScrollBox label={`${title}: status per category`} className="mt-2">
         <table className="w-full text-sm">
           <caption className="sr-only">{title}: status per category</caption>
           <thead>
@@ -95,7 +96,7 @@ export function ComplianceTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   )
 }
@@ -114,7 +115,7 @@ export function ScorecardTable({ scorecard }: { scorecard: Scorecard }) {
         × closed ÷ findings, and {SCORE_MAX} when it has no finding; the overall
         score is the mean of the practices.
       </p>
-      <div className="mt-2 overflow-x-auto">
+      <ScrollBox label="Score per practice" className="mt-2">
         <table className="w-full text-sm">
           <caption className="sr-only">Score per practice</caption>
           <thead>
@@ -152,7 +153,7 @@ export function ScorecardTable({ scorecard }: { scorecard: Scorecard }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   )
 }

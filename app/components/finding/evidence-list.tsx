@@ -138,7 +138,7 @@ export function EvidenceList({
         </ul>
       )}
       {canAdd ? (
-        <div className="grid gap-3 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-3 md:grid-cols-2">
           <IntentForm
             intent="add-evidence"
             version={version}

@@ -82,7 +82,7 @@ export function ManageForms({
       <h3 id="manage-heading" className="text-lg font-semibold">
         Manage
       </h3>
-      <div className="grid gap-3 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 md:grid-cols-2">
         {permissions.assign ? (
           <>
             <IntentForm

@@ -53,7 +53,7 @@ export function RiskAcceptance({
             {pending.compensatingControls}
           </p>
           {canDecide && pending.requestedById !== userId ? (
-            <div className="grid gap-2 sm:grid-cols-2">
+            <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
               <IntentForm
                 intent="approve-risk-acceptance"
                 version={version}

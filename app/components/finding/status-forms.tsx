@@ -42,7 +42,7 @@ export function StatusForms({
           <p className="text-sm text-slate-700">
             Give at least one: a commit, a pull request, a release or a note.
           </p>
-          <div className="grid gap-2 sm:grid-cols-3">
+          <div className="grid grid-cols-1 gap-2 sm:grid-cols-3">
             <FormField
               intent="mark-fixed"
               name="commit"

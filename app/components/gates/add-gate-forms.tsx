@@ -111,7 +111,7 @@ export function AddGateForms({
       ? actionData
       : undefined
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
       <section
         aria-labelledby="add-rule-gate"
         className="rounded border border-slate-200 bg-white p-4"

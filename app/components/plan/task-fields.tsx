@@ -53,7 +53,7 @@ export function TaskFields({
     'aria-describedby': errors[name] ? `${prefix}-${name}-error` : undefined,
   })
   return (
-    <div className="grid gap-3 sm:grid-cols-2">
+    <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
       <div className="flex flex-col gap-1 sm:col-span-2">
         <label htmlFor={`${prefix}-title`} className="text-sm font-medium">
           Title
