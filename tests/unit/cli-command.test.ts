@@ -41,6 +41,38 @@ function cli(args: string[], input = '') {
 const row = <T>(query: string, ...params: unknown[]) =>
   connection.sqlite.prepare(query).get(...params) as T
 
+/** `user create` for a person named after their e-mail address. */
+const createUser = (email: string, role: string, stdin?: string) =>
+  cli(
+    [
+      'user',
+      'create',
+      '--email',
+      email,
+      '--name',
+      `Person ${email}`,
+      '--role',
+      role,
+      ...(stdin === undefined ? [] : ['--password-stdin']),
+    ],
+    stdin,
+  )
+
+/** `token create` for the lead, named deploy. */
+const createToken = (scopes: string, days: string) =>
+  cli([
+    'token',
+    'create',
+    '--email',
+    'lead@example.test',
+    '--name',
+    'deploy',
+    '--scopes',
+    scopes,
+    '--days',
+    days,
+  ])
+
 beforeAll(() => {
   migrateDatabase(connection.db)
   seedIfEmpty(connection.db, new Date('2026-12-03T09:00:00Z'))
@@ -54,20 +86,7 @@ afterAll(() => {
 describe('npm run clearance', () => {
   it('creates a user with a password from standard input, stored only as an argon2id hash', () => {
     const password = 'a long enough pass phrase'
-    const answer = cli(
-      [
-        'user',
-        'create',
-        '--email',
-        'lead@example.test',
-        '--name',
-        'Security Lead',
-        '--role',
-        'security',
-        '--password-stdin',
-      ],
-      `${password}\n`,
-    )
+    const answer = createUser('lead@example.test', 'security', `${password}\n`)
     expect(answer.code).toBe(0)
     expect(answer.out).toMatch(
       /^Created user \d+ lead@example.test \(security\)\.\n$/,
@@ -82,16 +101,7 @@ describe('npm run clearance', () => {
   })
 
   it('prints a generated password once when none is given', () => {
-    const answer = cli([
-      'user',
-      'create',
-      '--email',
-      'eng@example.test',
-      '--name',
-      'Engineer',
-      '--role',
-      'engineer',
-    ])
+    const answer = createUser('eng@example.test', 'engineer')
     expect(answer.code).toBe(0)
     expect(answer.out).toMatch(/Password \(shown once\): \S{16,}\n$/)
   })
@@ -99,56 +109,16 @@ describe('npm run clearance', () => {
   it('refuses bad input with exit 2 and a message naming the option, storing nothing', () => {
     const users = () => row<{ n: number }>('select count(*) as n from users').n
     const before = users()
-    const role = cli([
-      'user',
-      'create',
-      '--email',
-      'x@example.test',
-      '--name',
-      'X',
-      '--role',
-      'superuser',
-    ])
+    const role = createUser('x@example.test', 'superuser')
     expect(role).toMatchObject({ code: 2 })
     expect(role.err).toContain('--role must be one of admin')
-    const email = cli([
-      'user',
-      'create',
-      '--email',
-      'not-an-address',
-      '--name',
-      'X',
-      '--role',
-      'viewer',
-    ])
+    const email = createUser('not-an-address', 'viewer')
     expect(email).toMatchObject({ code: 2 })
     expect(email.err).toContain('--email is not an e-mail address')
-    const weak = cli(
-      [
-        'user',
-        'create',
-        '--email',
-        'y@example.test',
-        '--name',
-        'Y',
-        '--role',
-        'viewer',
-        '--password-stdin',
-      ],
-      'short\n',
-    )
+    const weak = createUser('y@example.test', 'viewer', 'short\n')
     expect(weak).toMatchObject({ code: 2 })
     expect(weak.err).toMatch(/at least 8/i)
-    const duplicate = cli([
-      'user',
-      'create',
-      '--email',
-      'lead@example.test',
-      '--name',
-      'Again',
-      '--role',
-      'viewer',
-    ])
+    const duplicate = createUser('lead@example.test', 'viewer')
     expect(duplicate).toMatchObject({ code: 2 })
     expect(duplicate.err).toContain('lead@example.test already exists')
     expect(users()).toBe(before)
@@ -159,47 +129,14 @@ describe('npm run clearance', () => {
   })
 
   it('creates a scoped, expiring token shown once, and revokes it', () => {
-    const tooLong = cli([
-      'token',
-      'create',
-      '--email',
-      'lead@example.test',
-      '--name',
-      'deploy',
-      '--scopes',
-      'readiness:read',
-      '--days',
-      '400',
-    ])
+    const tooLong = createToken('readiness:read', '400')
     expect(tooLong).toMatchObject({ code: 2 })
     expect(tooLong.err).toContain('--days must be 1 to 366')
-    const badScope = cli([
-      'token',
-      'create',
-      '--email',
-      'lead@example.test',
-      '--name',
-      'deploy',
-      '--scopes',
-      'everything',
-      '--days',
-      '30',
-    ])
+    const badScope = createToken('everything', '30')
     expect(badScope).toMatchObject({ code: 2 })
     expect(badScope.err).toContain('--scopes takes a comma list of')
 
-    const created = cli([
-      'token',
-      'create',
-      '--email',
-      'lead@example.test',
-      '--name',
-      'deploy',
-      '--scopes',
-      'readiness:read,assessments:read',
-      '--days',
-      '30',
-    ])
+    const created = createToken('readiness:read,assessments:read', '30')
     expect(created.code).toBe(0)
     const [, id, secret] =
       /^Token (\d+) for lead@example.test \(shown once\):\n(clr_\S+)\n$/.exec(
