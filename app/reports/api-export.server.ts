@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { exportReport, type ExportFormat } from '~/models/report-export.server'
 import { handleApi, requireApi, requireApiAssessment } from '~/utils/api.server'
-import { logSecurityEvent } from '~/utils/logger.server'
+import { logSecurityEvent, requestLog } from '~/utils/logger.server'
 import { getDb } from '#db/client.server'
 import { downloadResponse } from './download.server'
 
@@ -27,12 +27,7 @@ export function apiReportLoader(format: ExportFormat) {
       logSecurityEvent(
         'report_exported',
         'success',
-        {
-          requestId: context.requestId,
-          clientIp: context.clientIp,
-          route: new URL(request.url).pathname,
-          userId: caller.user.id,
-        },
+        requestLog(request, context, caller.user.id),
         { format, tokenId: caller.tokenId, fileSha256: file.fileSha256 },
       )
 

@@ -6,7 +6,7 @@ import {
 import type { ActiveSession } from '~/models/session.server'
 import { CSRF_FIELD } from '~/utils/forms'
 import { fail } from '~/utils/http.server'
-import { logSecurityEvent, requestOrigin } from '~/utils/logger.server'
+import { logSecurityEvent, requestLog } from '~/utils/logger.server'
 import { safeEqual } from '~/utils/secrets.server'
 
 /**
@@ -31,11 +31,11 @@ export async function readUploadForm(
   }
   const token = form.get(CSRF_FIELD)
   if (typeof token !== 'string' || !safeEqual(token, session.csrfToken)) {
-    logSecurityEvent('csrf_token_invalid', 'denied', {
-      ...requestOrigin(request),
-      route: new URL(request.url).pathname,
-      userId: session.user.id,
-    })
+    logSecurityEvent(
+      'csrf_token_invalid',
+      'denied',
+      requestLog(request, undefined, session.user.id),
+    )
     fail(403, 'This form has expired. Reload the page and try again.')
   }
   return form

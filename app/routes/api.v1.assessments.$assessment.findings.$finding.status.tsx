@@ -14,7 +14,7 @@ import {
   requireApi,
   requireApiAssessment,
 } from '~/utils/api.server'
-import { logSecurityEvent } from '~/utils/logger.server'
+import { logPermissionDenied } from '~/utils/logger.server'
 import { getDb } from '#db/client.server'
 
 const optionalText = (max: number) => z.string().trim().max(max).optional()
@@ -59,20 +59,10 @@ export function action({ request, params, context }: ActionFunctionArgs) {
     const body = await readJsonBody(request, StatusBody)
     if (!can(caller.user, STATUS_PERMISSIONS[body.status])) {
       // Logged as requireApi logs the endpoint's own permission.
-      logSecurityEvent(
-        'permission_denied',
-        'denied',
-        {
-          requestId: context.requestId,
-          clientIp: context.clientIp,
-          route: new URL(request.url).pathname,
-          userId: caller.user.id,
-        },
-        {
-          permission: STATUS_PERMISSIONS[body.status],
-          tokenId: caller.tokenId,
-        },
-      )
+      logPermissionDenied(request, context, caller.user.id, {
+        permission: STATUS_PERMISSIONS[body.status],
+        tokenId: caller.tokenId,
+      })
       throw new ApiError(
         403,
         'forbidden',

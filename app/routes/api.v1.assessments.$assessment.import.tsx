@@ -10,7 +10,7 @@ import {
   requireApi,
   requireApiAssessment,
 } from '~/utils/api.server'
-import { logSecurityEvent } from '~/utils/logger.server'
+import { logSecurityEvent, requestLog } from '~/utils/logger.server'
 import { getDb } from '#db/client.server'
 
 const ImportBody = z.object({
@@ -58,12 +58,7 @@ export function action({ request, params, context }: ActionFunctionArgs) {
       logSecurityEvent(
         'findings_imported',
         'success',
-        {
-          requestId: context.requestId,
-          clientIp: context.clientIp,
-          route: new URL(request.url).pathname,
-          userId: caller.user.id,
-        },
+        requestLog(request, context, caller.user.id),
         { format: body.format, tokenId: caller.tokenId },
       )
 

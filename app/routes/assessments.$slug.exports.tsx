@@ -4,7 +4,7 @@ import { startPdfJob } from '~/models/report-jobs.server'
 import { requireAssessment } from '~/utils/assessment-access.server'
 import { readForm } from '~/utils/forms.server'
 import { fail } from '~/utils/http.server'
-import { logSecurityEvent } from '~/utils/logger.server'
+import { logSecurityEvent, requestLog } from '~/utils/logger.server'
 import { getDb } from '#db/client.server'
 
 /** A GET here has nothing to show: the downloads are on the reports page. */
@@ -46,12 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   logSecurityEvent(
     'report_export_started',
     'success',
-    {
-      requestId: context.requestId,
-      clientIp: context.clientIp,
-      route: new URL(request.url).pathname,
-      userId: user.id,
-    },
+    requestLog(request, context, user.id),
     { format: 'pdf', jobId: started.job.id },
   )
 

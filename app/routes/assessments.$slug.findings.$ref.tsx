@@ -35,7 +35,7 @@ import { getFinding } from '~/models/finding.server'
 import { requireAssessment } from '~/utils/assessment-access.server'
 import { readForm } from '~/utils/forms.server'
 import { fail } from '~/utils/http.server'
-import { logSecurityEvent } from '~/utils/logger.server'
+import { logPermissionDenied } from '~/utils/logger.server'
 import { getDb } from '#db/client.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -130,17 +130,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // 403 is runFindingIntent's answer to a missing permission only: logged
   // like every other refusal (requirePermission logs those).
   if (outcome.status === 403)
-    logSecurityEvent(
-      'permission_denied',
-      'denied',
-      {
-        requestId: context.requestId,
-        clientIp: context.clientIp,
-        route: new URL(request.url).pathname,
-        userId: user.id,
-      },
-      { intent: outcome.intent },
-    )
+    logPermissionDenied(request, context, user.id, { intent: outcome.intent })
 
   // Post/redirect/get on success, so a reload never resubmits.
   if (outcome.ok) return redirect(new URL(request.url).pathname)

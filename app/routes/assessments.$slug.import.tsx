@@ -18,7 +18,7 @@ import { FormatSelect, ImportPreview } from '~/reports/import-preview'
 import { fileText, readUploadForm } from '~/reports/upload.server'
 import { requireAssessment } from '~/utils/assessment-access.server'
 import { readForm } from '~/utils/forms.server'
-import { logSecurityEvent } from '~/utils/logger.server'
+import { logSecurityEvent, requestLog } from '~/utils/logger.server'
 import { getDb } from '#db/client.server'
 
 export const meta: MetaFunction = () => [
@@ -73,12 +73,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     logSecurityEvent(
       'findings_imported',
       result.ok ? 'success' : 'failure',
-      {
-        requestId: context.requestId,
-        clientIp: context.clientIp,
-        route: new URL(request.url).pathname,
-        userId: user.id,
-      },
+      requestLog(request, context, user.id),
       result.ok
         ? {
             format: pending.format,

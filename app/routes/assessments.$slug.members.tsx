@@ -18,7 +18,7 @@ import {
 import { getUserById } from '~/models/user.server'
 import { requireAssessment } from '~/utils/assessment-access.server'
 import { readForm } from '~/utils/forms.server'
-import { logSecurityEvent } from '~/utils/logger.server'
+import { logSecurityEvent, requestLog } from '~/utils/logger.server'
 import { getDb } from '#db/client.server'
 
 export const meta: MetaFunction = () => [{ title: 'Members · Clearance' }]
@@ -78,12 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   logSecurityEvent(
     parsed.data.intent === 'add-member' ? 'member_added' : 'member_removed',
     'success',
-    {
-      requestId: context.requestId,
-      clientIp: context.clientIp,
-      route: new URL(request.url).pathname,
-      userId: user.id,
-    },
+    requestLog(request, context, user.id),
     { targetUserId: parsed.data.userId, assessmentId: assessment.id },
   )
   return { error: null }

@@ -4,7 +4,7 @@ import { EXPORT_FORMATS, exportReport } from '~/models/report-export.server'
 import { downloadResponse } from '~/reports/download.server'
 import { requireAssessment } from '~/utils/assessment-access.server'
 import { fail } from '~/utils/http.server'
-import { logSecurityEvent } from '~/utils/logger.server'
+import { logSecurityEvent, requestLog } from '~/utils/logger.server'
 import { getDb } from '#db/client.server'
 
 /** GET /assessments/:slug/reports/pdf|csv|json: a recorded download. */
@@ -29,12 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   logSecurityEvent(
     'report_exported',
     'success',
-    {
-      requestId: context.requestId,
-      clientIp: context.clientIp,
-      route: new URL(request.url).pathname,
-      userId: user.id,
-    },
+    requestLog(request, context, user.id),
     { format: format.data, fileSha256: file.fileSha256 },
   )
 

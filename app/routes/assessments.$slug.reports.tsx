@@ -21,7 +21,7 @@ import { getSignOffStatus } from '~/models/sign-off.server'
 import { requireAssessment } from '~/utils/assessment-access.server'
 import { readForm } from '~/utils/forms.server'
 import { fail } from '~/utils/http.server'
-import { logSecurityEvent } from '~/utils/logger.server'
+import { logSecurityEvent, requestLog } from '~/utils/logger.server'
 import { getDb } from '#db/client.server'
 
 export const meta: MetaFunction = () => [{ title: 'Reports · Clearance' }]
@@ -79,12 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ipAddress: context.clientIp,
     requestId: context.requestId,
   }
-  const log = {
-    requestId: context.requestId,
-    clientIp: context.clientIp,
-    route: new URL(request.url).pathname,
-    userId: user.id,
-  }
+  const log = requestLog(request, context, user.id)
   const intent = form.get('intent')
   if (intent === 'revoke-link') {
     const id = z.coerce.number().int().safeParse(form.get('linkId'))

@@ -20,7 +20,7 @@ import { SignForm, SignOffPolicy } from '~/reports/sign-off-forms'
 import { requireAssessment } from '~/utils/assessment-access.server'
 import { readForm } from '~/utils/forms.server'
 import { fail } from '~/utils/http.server'
-import { logSecurityEvent } from '~/utils/logger.server'
+import { logSecurityEvent, requestLog } from '~/utils/logger.server'
 import { getDb } from '#db/client.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign-off · Clearance' }]
@@ -78,12 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ipAddress: context.clientIp,
     requestId: context.requestId,
   }
-  const log = {
-    requestId: context.requestId,
-    clientIp: context.clientIp,
-    route: new URL(request.url).pathname,
-    userId: user.id,
-  }
+  const log = requestLog(request, context, user.id)
   const values = Object.fromEntries(
     [...form.entries()].map(([key, value]) => [key, String(value)]),
   )

@@ -8,7 +8,11 @@ import { checkApiToken } from '~/models/api-token.server'
 import { findVisibleAssessment } from '~/models/assessment.server'
 import type { SafeUser } from '~/models/user.server'
 import { getDb } from '#db/client.server'
-import { logSecurityEvent } from './logger.server'
+import {
+  logPermissionDenied,
+  logSecurityEvent,
+  requestLog,
+} from './logger.server'
 
 /**
  * The JSON API under /api/v1. Every endpoint goes through `requireApi`:
@@ -79,11 +83,7 @@ export async function requireApi(
   scope: ApiScope,
   permission: Permission,
 ): Promise<ApiCaller> {
-  const log = {
-    requestId: context.requestId,
-    clientIp: context.clientIp,
-    route: new URL(request.url).pathname,
-  }
+  const log = requestLog(request, context)
   if (
     new URL(request.url).searchParams.has('access_token') ||
     new URL(request.url).searchParams.has('token')
@@ -158,12 +158,10 @@ export async function requireApi(
     )
   }
   if (!can(check.user, permission)) {
-    logSecurityEvent(
-      'permission_denied',
-      'denied',
-      { ...log, userId: check.user.id },
-      { permission, tokenId: check.tokenId },
-    )
+    logPermissionDenied(request, context, check.user.id, {
+      permission,
+      tokenId: check.tokenId,
+    })
     throw new ApiError(
       403,
       'forbidden',

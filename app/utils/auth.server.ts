@@ -7,7 +7,12 @@ import { getRequiredTwoFactorRoles } from '~/models/settings.server'
 import type { SafeUser } from '~/models/user.server'
 import { getDb } from '#db/client.server'
 import { fail } from './http.server'
-import { logSecurityEvent, rememberRequestOrigin } from './logger.server'
+import {
+  logPermissionDenied,
+  logSecurityEvent,
+  rememberRequestOrigin,
+  requestLog,
+} from './logger.server'
 import { memoizeForRequest } from './request-memo.server'
 
 /**
@@ -114,16 +119,10 @@ export function assertSameOrigin(request: Request, context?: AppLoadContext) {
   const foreignOrigin =
     origin !== null && origin !== expected && origin !== publicOrigin
   if (crossSite || foreignOrigin) {
-    logSecurityEvent(
-      'csrf_refused',
-      'denied',
-      {
-        requestId: context?.requestId,
-        clientIp: context?.clientIp,
-        route: new URL(request.url).pathname,
-      },
-      { origin, fetchSite },
-    )
+    logSecurityEvent('csrf_refused', 'denied', requestLog(request, context), {
+      origin,
+      fetchSite,
+    })
     fail(403, 'This request came from another site and was refused.')
   }
 }
@@ -179,17 +178,7 @@ export function requirePermission(
 ): { user: SafeUser; session: ActiveSession } {
   const signedIn = requireUser(request, context)
   if (!can(signedIn.user, permission)) {
-    logSecurityEvent(
-      'permission_denied',
-      'denied',
-      {
-        requestId: context?.requestId,
-        clientIp: context?.clientIp,
-        route: new URL(request.url).pathname,
-        userId: signedIn.user.id,
-      },
-      { permission },
-    )
+    logPermissionDenied(request, context, signedIn.user.id, { permission })
     fail(403, 'You do not have permission to do this.')
   }
   return signedIn

@@ -1,6 +1,6 @@
 import type { ActiveSession } from '~/models/session.server'
 import { fail } from './http.server'
-import { logSecurityEvent, requestOrigin } from './logger.server'
+import { logSecurityEvent, requestLog } from './logger.server'
 import { CSRF_FIELD } from './forms'
 import { safeEqual } from './secrets.server'
 
@@ -29,11 +29,11 @@ export async function readForm(
   const form = await readFormBody(request)
   const token = form.get(CSRF_FIELD)
   if (typeof token !== 'string' || !safeEqual(token, session.csrfToken)) {
-    logSecurityEvent('csrf_token_invalid', 'denied', {
-      ...requestOrigin(request),
-      route: new URL(request.url).pathname,
-      userId: session.user.id,
-    })
+    logSecurityEvent(
+      'csrf_token_invalid',
+      'denied',
+      requestLog(request, undefined, session.user.id),
+    )
     fail(403, 'This form has expired. Reload the page and try again.')
   }
   return form

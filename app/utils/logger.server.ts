@@ -33,7 +33,10 @@ export interface RequestLogContext {
   userId?: number | null
 }
 
-const origins = new WeakMap<Request, RequestLogContext>()
+/** What the HTTP server tells about a request: its id and the client. */
+type RequestOrigin = { requestId?: string; clientIp?: string }
+
+const origins = new WeakMap<Request, RequestOrigin>()
 
 /**
  * Remembers which request id and client address a request carries, for
@@ -43,18 +46,29 @@ const origins = new WeakMap<Request, RequestLogContext>()
  */
 export function rememberRequestOrigin(
   request: Request,
-  context: { requestId?: string; clientIp?: string } | undefined,
+  context: RequestOrigin | undefined,
 ) {
-  if (context)
-    origins.set(request, {
-      requestId: context.requestId,
-      clientIp: context.clientIp,
-    })
+  if (context) origins.set(request, context)
 }
 
-/** The request id and client address remembered for this request, if any. */
-export function requestOrigin(request: Request): RequestLogContext {
-  return origins.get(request) ?? {}
+/**
+ * The fields a request's security lines share: request id, client address
+ * (from `context`, else as remembered for this request), the path, and the
+ * user when known. Routes whose path holds a secret (share links) name a
+ * fixed route instead and do not use this.
+ */
+export function requestLog(
+  request: Request,
+  context?: RequestOrigin,
+  userId?: number,
+): RequestLogContext {
+  const origin = context ?? origins.get(request)
+  return {
+    requestId: origin?.requestId,
+    clientIp: origin?.clientIp,
+    route: new URL(request.url).pathname,
+    ...(userId === undefined ? {} : { userId }),
+  }
 }
 
 /**
@@ -68,4 +82,19 @@ export function logSecurityEvent(
   details: Record<string, unknown> = {},
 ) {
   logger.info({ kind: 'security', event, outcome, ...context, ...details })
+}
+
+/** A refusal for want of a permission, wherever it is decided. */
+export function logPermissionDenied(
+  request: Request,
+  context: RequestOrigin | undefined,
+  userId: number,
+  details: Record<string, unknown>,
+) {
+  logSecurityEvent(
+    'permission_denied',
+    'denied',
+    requestLog(request, context, userId),
+    details,
+  )
 }
