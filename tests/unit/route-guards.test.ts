@@ -12,12 +12,12 @@ import { API_SCOPES, type ApiScope } from '~/domain/api-scopes'
 import { can, type Permission } from '~/domain/permissions'
 import { PLAN_INTENTS } from '~/domain/plan-forms'
 import { createApiToken } from '~/models/api-token.server'
-import { createSession, findActiveSession } from '~/models/session.server'
 import { createUser } from '~/models/user.server'
 import { sessionCookieName } from '~/utils/auth.server'
 import { CSRF_FIELD } from '~/utils/forms'
 import { GATE_INTENTS } from '~/utils/gate-actions.server'
 import { logger } from '~/utils/logger.server'
+import { csrfOf, signedInSession } from './sessions'
 
 /**
  * ASVS 8.2.1: every loader and action of every route module decides who
@@ -433,19 +433,9 @@ async function personOf(role: Role, scopes: ApiScope[] = [...API_SCOPES]) {
     role,
     password: 'a sufficiently long one',
   })
-  const timeouts = { idleMinutes: 60, absoluteHours: 12 }
-  const session = createSession(
-    getDb(),
-    {
-      userId: user.id,
-      pendingSecondFactor: false,
-      ipAddress: null,
-      userAgent: null,
-    },
-    timeouts,
-  )
+  const session = signedInSession(getDb(), user.id)
   const cookie = `${sessionCookieName()}=${session}`
-  const csrf = findActiveSession(getDb(), session, timeouts)!.csrfToken
+  const csrf = csrfOf(getDb(), session)
   const token = createApiToken(getDb(), {
     userId: user.id,
     name: 'route guards',

@@ -9,7 +9,6 @@ import { getDb, migrateDatabase } from '#db/client.server'
 import { seedIfEmpty } from '#db/seed/seed.server'
 import type { ApiScope } from '~/domain/api-scopes'
 import { createApiToken } from '~/models/api-token.server'
-import { createSession, findActiveSession } from '~/models/session.server'
 import { enableTotp, startTotpSetup } from '~/models/two-factor.server'
 import { createUser } from '~/models/user.server'
 import { action as accountAction } from '~/routes/account._index'
@@ -27,6 +26,7 @@ import { action as verifyAction } from '~/routes/verify'
 import { sessionCookieName } from '~/utils/auth.server'
 import { CSRF_FIELD } from '~/utils/forms'
 import { logger, logSecurityEvent } from '~/utils/logger.server'
+import { csrfOf, signedInSession } from './sessions'
 
 /**
  * ASVS 16.x: security events are written as structured log lines (one
@@ -66,7 +66,6 @@ beforeAll(() => {
 
 /** Everything secret this file sends; no log line may hold any of it. */
 const secrets = new Set<string>()
-const timeouts = { idleMinutes: 60, absoluteHours: 12 }
 const CLIENT = '203.0.113.7'
 
 let people = 0
@@ -79,17 +78,8 @@ async function person(role: Role) {
     role,
     password,
   })
-  const session = createSession(
-    getDb(),
-    {
-      userId: user.id,
-      pendingSecondFactor: false,
-      ipAddress: null,
-      userAgent: null,
-    },
-    timeouts,
-  )
-  const csrf = findActiveSession(getDb(), session, timeouts)!.csrfToken
+  const session = signedInSession(getDb(), user.id)
+  const csrf = csrfOf(getDb(), session)
   for (const secret of [password, session, csrf]) secrets.add(secret)
   return { user, password, session, csrf }
 }
@@ -276,7 +266,7 @@ describe('Security events are logged as structured lines (ASVS 16.x)', () => {
     const cookie = (signIn.result as Response).headers.get('Set-Cookie')!
     const token = /=([^;]+)/.exec(cookie)![1]!
     secrets.add(token)
-    const csrf = findActiveSession(getDb(), token, timeouts)!.csrfToken
+    const csrf = csrfOf(getDb(), token)
 
     const signOut = await run(logoutAction, '/logout', {
       session: token,
@@ -308,7 +298,7 @@ describe('Security events are logged as structured lines (ASVS 16.x)', () => {
       (signIn.result as Response).headers.get('Set-Cookie')!,
     )![1]!
     secrets.add(pending)
-    const { csrfToken } = findActiveSession(getDb(), pending, timeouts)!
+    const csrfToken = csrfOf(getDb(), pending)
     const right = TOTP.generate({
       secret: Secret.fromBase32(secret),
       timestamp: Date.now(),

@@ -7,7 +7,7 @@ import { users } from '#db/schema/accounts'
 import { getDb, migrateDatabase } from '#db/client.server'
 import { PasswordSchema } from '~/domain/password-policy'
 import { changeOwnPassword } from '~/models/account-admin.server'
-import { createSession, findActiveSession } from '~/models/session.server'
+import { findActiveSession } from '~/models/session.server'
 import { enableTotp, startTotpSetup } from '~/models/two-factor.server'
 import { createUser, setUserDisabled, verifyLogin } from '~/models/user.server'
 import { action as passwordStep } from '~/routes/login'
@@ -15,6 +15,7 @@ import { action as secondFactorStep } from '~/routes/login_.two-factor'
 import { getUser, sessionCookieName } from '~/utils/auth.server'
 import { CSRF_FIELD } from '~/utils/forms'
 import { logger } from '~/utils/logger.server'
+import { signedInSession, TEST_TIMEOUTS } from './sessions'
 
 /**
  * Signing in with a password, through the model (`verifyLogin`) and the
@@ -146,8 +147,6 @@ function signIn(email: string, password: string, cookie?: string) {
     }),
   )
 }
-
-const timeouts = { idleMinutes: 60, absoluteHours: 12 }
 
 describe('Passwords are compared exactly (ASVS 6.2.8)', () => {
   const bent: [string, (password: string) => string][] = [
@@ -310,32 +309,14 @@ describe('Stored password hashes (ASVS 11.4.2)', () => {
 
 describe('Each sign-in step issues a new session token (ASVS 7.2.4)', () => {
   function sessionOf(token: string) {
-    return findActiveSession(getDb(), token, timeouts)
+    return findActiveSession(getDb(), token, TEST_TIMEOUTS)
   }
 
   it('the password step sets a new token, whatever session cookie came with it', async () => {
     const user = await account()
     const other = await account()
-    const otherSession = createSession(
-      getDb(),
-      {
-        userId: other.id,
-        pendingSecondFactor: false,
-        ipAddress: null,
-        userAgent: null,
-      },
-      timeouts,
-    )
-    const ownEarlier = createSession(
-      getDb(),
-      {
-        userId: user.id,
-        pendingSecondFactor: false,
-        ipAddress: null,
-        userAgent: null,
-      },
-      timeouts,
-    )
+    const otherSession = signedInSession(getDb(), other.id)
+    const ownEarlier = signedInSession(getDb(), user.id)
     const planted = {
       'a token chosen by an attacker':
         'attacker-chosen-session-token-value-0123456789',

@@ -9,11 +9,12 @@ import {
   createApiToken,
 } from '~/models/api-token.server'
 import { createShareLink, openShareLink } from '~/models/report-share.server'
-import { createSession, findActiveSession } from '~/models/session.server'
+import { findActiveSession } from '~/models/session.server'
 import { issueSetupToken, isValidSetupToken } from '~/models/setup.server'
 import { createUser } from '~/models/user.server'
 import { hashToken, randomToken } from '~/utils/secrets.server'
 import { createTestDb } from './test-db'
+import { csrfOf, signedInSession, TEST_TIMEOUTS } from './sessions'
 
 /**
  * ASVS 7.2.3: session tokens, API tokens and the other bearer secrets
@@ -92,22 +93,8 @@ describe('Generated tokens have 256 random bits', () => {
       name: 'Sessions',
       role: 'viewer',
     })
-    const timeouts = { idleMinutes: 60, absoluteHours: 12 }
-    const tokens = draw(2_000, () =>
-      createSession(
-        db,
-        {
-          userId: user.id,
-          pendingSecondFactor: false,
-          ipAddress: null,
-          userAgent: null,
-        },
-        timeouts,
-      ),
-    )
-    const csrf = tokens.map(
-      (token) => findActiveSession(db, token, timeouts)!.csrfToken,
-    )
+    const tokens = draw(2_000, () => signedInSession(db, user.id))
+    const csrf = tokens.map((token) => csrfOf(db, token))
     for (const token of [...tokens, ...csrf])
       expect(randomPart(token)).toHaveLength(32)
     expect(new Set([...tokens, ...csrf]).size).toBe(4_000)
@@ -175,17 +162,7 @@ describe('The database keeps only a keyed hash of each token', () => {
       name: 'Stored',
       role: 'security',
     })
-    const timeouts = { idleMinutes: 60, absoluteHours: 12 }
-    const session = createSession(
-      db,
-      {
-        userId: user.id,
-        pendingSecondFactor: false,
-        ipAddress: null,
-        userAgent: null,
-      },
-      timeouts,
-    )
+    const session = signedInSession(db, user.id)
     const api = createApiToken(db, {
       userId: user.id,
       name: 'stored',
@@ -204,7 +181,7 @@ describe('The database keeps only a keyed hash of each token', () => {
     ).token
 
     // Each still opens what it should, looked up by its hash.
-    expect(findActiveSession(db, session, timeouts)?.user.id).toBe(user.id)
+    expect(findActiveSession(db, session, TEST_TIMEOUTS)?.user.id).toBe(user.id)
     expect(checkApiToken(db, api).ok).toBe(true)
     expect(openShareLink(db, share, { what: 'summary' })).not.toBeNull()
 
