@@ -135,14 +135,14 @@ export default function Members() {
       <Form method="post" className="mt-6 flex flex-wrap items-end gap-2">
         <CsrfInput />
         <input type="hidden" name="intent" value="add-member" />
-        <div className="flex max-w-full flex-col gap-1">
+        <div className="flex flex-col gap-1">
           <label htmlFor="userId" className="text-sm font-medium">
             Person to add
           </label>
           <select
             id="userId"
             name="userId"
-            className="max-w-full rounded border border-slate-400 px-3 py-2"
+            className="rounded border border-slate-400 px-3 py-2"
           >
             {addable.map((person) => (
               <option key={person.id} value={person.id}>

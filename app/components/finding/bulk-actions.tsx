@@ -22,7 +22,7 @@ export function BulkActions({
       className="mt-3 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3"
     >
       <CsrfInput />
-      <label className="flex max-w-full flex-col text-sm">
+      <label className="flex flex-col text-sm">
         Assign selected to
         <select name="assigneeId" className={selectClass} defaultValue="">
           <option value="">Nobody</option>
@@ -41,7 +41,7 @@ export function BulkActions({
       >
         Assign selected
       </button>
-      <label className="flex max-w-full flex-col text-sm">
+      <label className="flex flex-col text-sm">
         Due date for selected
         <input type="date" name="dueOn" className={selectClass} />
       </label>

@@ -8,7 +8,7 @@ import { OWASP_API_TOP10_2023, OWASP_TOP10_2021 } from '~/domain/owasp'
 import { SEVERITIES, SEVERITY_LABELS } from '~/domain/severity'
 
 export const selectClass =
-  'max-w-full rounded border border-slate-400 bg-white px-2 py-1.5 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500'
+  'rounded border border-slate-400 bg-white px-2 py-1.5 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500'
 
 /** The findings list's filters, kept in the URL so a view can be shared. */
 export function FindingFiltersForm({
@@ -24,7 +24,7 @@ export function FindingFiltersForm({
       className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3"
       aria-label="Filter findings"
     >
-      <label className="flex max-w-full flex-col text-sm">
+      <label className="flex flex-col text-sm">
         Search
         <input
           type="search"
@@ -34,7 +34,7 @@ export function FindingFiltersForm({
           placeholder="Title, reference, text"
         />
       </label>
-      <label className="flex max-w-full flex-col text-sm">
+      <label className="flex flex-col text-sm">
         Severity
         <select
           name="severity"
@@ -49,7 +49,7 @@ export function FindingFiltersForm({
           ))}
         </select>
       </label>
-      <label className="flex max-w-full flex-col text-sm">
+      <label className="flex flex-col text-sm">
         Status
         <select
           name="status"
@@ -66,7 +66,7 @@ export function FindingFiltersForm({
           ))}
         </select>
       </label>
-      <label className="flex max-w-full flex-col text-sm">
+      <label className="flex flex-col text-sm">
         OWASP category
         <select
           name="owasp"
@@ -90,7 +90,7 @@ export function FindingFiltersForm({
           </optgroup>
         </select>
       </label>
-      <label className="flex max-w-full flex-col text-sm">
+      <label className="flex flex-col text-sm">
         Blocker
         <select
           name="blocker"
@@ -104,7 +104,7 @@ export function FindingFiltersForm({
           <option value="false">Not blockers</option>
         </select>
       </label>
-      <label className="flex max-w-full flex-col text-sm">
+      <label className="flex flex-col text-sm">
         Assignee
         <select
           name="assignee"
